@@ -1,0 +1,64 @@
+import { RRule } from 'rrule'
+import type { Contact, Settings } from './model'
+import { parseRruleOptions } from './rrule-text'
+import { fromFloating, toFloating } from './time'
+
+/** The touch count at which the escalating default stops growing ("5+"). */
+export const MAX_COLUMN = 5
+
+export function touchCount(contact: Pick<Contact, 'touches'>): number {
+  return contact.touches.length
+}
+
+/** The latest touch by time (touches can be back-dated, so not simply the last entry). */
+export function latestTouch(contact: Pick<Contact, 'touches'>): Contact['touches'][number] | undefined {
+  let latest: Contact['touches'][number] | undefined
+  for (const t of contact.touches) if (!latest || t.at > latest.at) latest = t
+  return latest
+}
+
+/** The rule in force: the contact's own, or the default escalation step for its touch count. */
+export function cadenceRuleFor(contact: Pick<Contact, 'touches' | 'cadence'>, settings: Pick<Settings, 'escalationDays'>): string {
+  if (contact.cadence) return contact.cadence
+  const step = Math.min(touchCount(contact), MAX_COLUMN)
+  const days = settings.escalationDays[step] ?? settings.escalationDays[settings.escalationDays.length - 1] ?? 30
+  return `FREQ=DAILY;INTERVAL=${days}`
+}
+
+/**
+ * The first occurrence of `rule` strictly after `anchor`, with the rule anchored (DTSTART) at
+ * the anchor's local wall-clock time. Returns an ISO instant, or null when the rule has ended.
+ */
+export function nextOccurrence(rule: string, anchor: string | Date, timeZone: string): string | null {
+  return previewOccurrences(rule, anchor, timeZone, 1)[0] ?? null
+}
+
+/** The next `count` occurrences after `after`, e.g. for a cadence or reminder preview. */
+export function previewOccurrences(rule: string, after: string | Date, timeZone: string, count: number): string[] {
+  const out: string[] = []
+  // Anchored once, so every preview date comes from the same DTSTART.
+  const start = toFloating(after, timeZone)
+  start.setUTCSeconds(0, 0)
+  const rrule = new RRule({ ...parseRruleOptions(rule), dtstart: start })
+  let floating = toFloating(after, timeZone)
+  for (let i = 0; i < count; i++) {
+    const next = rrule.after(floating, false)
+    if (!next) break
+    out.push(fromFloating(next, timeZone).toISOString())
+    floating = next
+  }
+  return out
+}
+
+/** The instant the cadence restarts from: the latest touch, or creation when there is none. */
+export function cadenceAnchor(contact: Pick<Contact, 'touches' | 'createdAt'>): string {
+  return latestTouch(contact)?.at ?? contact.createdAt
+}
+
+/**
+ * When the contact is next due, before snooze/waiting/re-entry are considered:
+ * the first cadence occurrence strictly after the latest touch (or creation).
+ */
+export function cadenceDueAt(contact: Contact, settings: Pick<Settings, 'escalationDays'>, timeZone: string): string | null {
+  return nextOccurrence(cadenceRuleFor(contact, settings), cadenceAnchor(contact), timeZone)
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { CONTACT_KINDS } from './model'
+import type { ContactView } from './contact-view'
+import { daysBetween } from './time'
+
+export const DUE_FILTERS = ['overdue', 'today', 'upcoming', 'waiting'] as const
+
+export const ContactQuerySchema = z
+  .object({
+    text: z.string().trim().max(200).optional(),
+    kind: z.enum(CONTACT_KINDS).optional(),
+    tag: z.string().trim().max(60).optional(),
+    due: z.enum(DUE_FILTERS).optional(),
+    /** Only contacts not touched (nor created) in at least this many days. */
+    untouchedDays: z.number().int().min(1).max(3650).optional()
+  })
+  .default({})
+export type ContactQuery = z.input<typeof ContactQuerySchema>
+
+export function isEmptyQuery(q: ContactQuery | undefined): boolean {
+  return !q || Object.values(q).every((v) => v === undefined || v === '')
+}
+
+/** Builds the predicate once, so a board of 10,000 cards is filtered without re-parsing the query. */
+export function contactFilter(query: ContactQuery | undefined, ctx: { now: Date; timeZone: string }): (v: ContactView) => boolean {
+  const q = query ?? {}
+  const needle = q.text?.trim().toLocaleLowerCase()
+  const tag = q.tag?.trim().toLocaleLowerCase()
+  return (v) => {
+    if (q.kind && v.kind !== q.kind) return false
+    if (tag && !v.tags.some((t) => t.toLocaleLowerCase() === tag)) return false
+    if (q.due === 'waiting' ? v.status !== 'waiting' : q.due && v.dueState !== q.due) return false
+    if (q.untouchedDays && daysBetween(v.lastTouchAt ?? v.createdAt, ctx.now, ctx.timeZone) < q.untouchedDays) return false
+    if (needle) {
+      const haystack = [v.name, v.org, v.email, v.phone, v.subject, v.notes, ...v.tags].filter(Boolean).join('\n').toLocaleLowerCase()
+      if (!haystack.includes(needle)) return false
+    }
+    return true
+  }
+}

@@ -1,0 +1,45 @@
+import type { Channel, Contact } from './model'
+import { latestTouch } from './cadence'
+
+/** How many unanswered touches on one channel before suggesting another. */
+const UNANSWERED_BEFORE_SWITCH = 2
+
+/** Channels a contact can be reached on, in the order a follow-up usually escalates. */
+export function reachableChannels(contact: Pick<Contact, 'email' | 'phone'>): Channel[] {
+  const channels: Channel[] = []
+  if (contact.email) channels.push('email')
+  if (contact.phone) channels.push('call', 'message')
+  channels.push('meeting', 'social')
+  if (!contact.email) channels.push('email')
+  return channels
+}
+
+/**
+ * Which channel to try next: stay on a channel that got a reply; after repeated silence on one
+ * channel, move to the reachable channel that was tried least recently.
+ */
+export function suggestNextChannel(contact: Pick<Contact, 'email' | 'phone' | 'touches'>): Channel {
+  const channels = reachableChannels(contact)
+  const last = latestTouch(contact)
+  if (!last) return channels[0] ?? 'email'
+  if (last.outcome === 'replied' || last.outcome === 'positive') return last.channel
+
+  const byTime = [...contact.touches].sort((a, b) => (a.at < b.at ? 1 : -1))
+  let silentOnLast = 0
+  for (const t of byTime) {
+    if (t.channel !== last.channel) break
+    if (t.outcome === 'replied' || t.outcome === 'positive') break
+    silentOnLast++
+  }
+  if (silentOnLast < UNANSWERED_BEFORE_SWITCH) return last.channel
+
+  const lastUsed = new Map<Channel, string>()
+  for (const t of byTime) if (!lastUsed.has(t.channel)) lastUsed.set(t.channel, t.at)
+  const alternatives = channels.filter((c) => c !== last.channel)
+  // Never-tried channels first (in escalation order), then the one least recently used.
+  return (
+    alternatives.find((c) => !lastUsed.has(c)) ??
+    [...alternatives].sort((a, b) => ((lastUsed.get(a) ?? '') < (lastUsed.get(b) ?? '') ? -1 : 1))[0] ??
+    last.channel
+  )
+}

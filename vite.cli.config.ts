@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import { builtinModules } from 'node:module'
+import { defineConfig } from 'vite'
+import pkg from './package.json' with { type: 'json' }
+
+// The CLI bundles rrule (see electron.vite.config.ts) and keeps the other dependencies external.
+const bundled = new Set(['rrule', 'lowdb', 'steno'])
+const external = [
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  ...Object.keys(pkg.dependencies).filter((d) => !bundled.has(d))
+]
+
+export default defineConfig({
+  build: {
+    target: 'node20',
+    outDir: 'out/cli',
+    emptyOutDir: true,
+    minify: false,
+    ssr: true,
+    lib: { entry: resolve(__dirname, 'src/cli/main.ts'), formats: ['es'], fileName: () => 'touchbase.js' },
+    rollupOptions: {
+      external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
+      output: { banner: '#!/usr/bin/env node' }
+    }
+  },
+  ssr: { noExternal: [...bundled] }
+})
