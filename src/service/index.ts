@@ -1,0 +1,12 @@
+import { openStore, type Store } from '../store'
+import { TouchbaseService, type ServiceOptions } from './service'
+
+export { TouchbaseService, findContact, newContactId } from './service'
+export { ServiceError } from './errors'
+export { createApiHandlers, dispatch, toIpcError } from './api'
+
+/** Opens the data file in `dataDir` and the service over it: the one way every front starts. */
+export async function openService(dataDir: string, options: ServiceOptions = {}): Promise<{ service: TouchbaseService; store: Store }> {
+  const store = await openStore(dataDir, options.now ? { now: options.now } : {})
+  return { service: new TouchbaseService(store, options), store }
+}

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto'
+import {
+  CloseInputSchema,
+  ContactInputSchema,
+  ContactPatchSchema,
+  ContactSchema,
+  DayOrInstant,
+  SettingsPatchSchema,
+  TouchInputSchema,
+  TouchPatchSchema,
+  type CloseInput,
+  type Contact,
+  type ContactInput,
+  type ContactPatch,
+  type ReminderState,
+  type Settings,
+  type SettingsPatch,
+  type TouchbaseDocument,
+  type TouchInput,
+  type TouchPatch
+} from '../core/model'
+import { latestTouch } from '../core/cadence'
+import { dueList, toContactView, type ContactView, type ViewContext } from '../core/contact-view'
+import { buildBoard, type Board } from '../core/board'
+import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
+import { computeStats, type Stats } from '../core/insights'
+import { parseDayOrInstant, systemTimeZone } from '../core/time'
+import type { Store } from '../store'
+import { ServiceError, parseOrThrow } from './errors'
+import { z } from 'zod'
+
+export interface ServiceOptions {
+  /** The clock; the CLI's --now and the tests pin it. */
+  now?: () => Date
+  timeZone?: () => string
+  newId?: () => string
+}
+
+/** Short ids are easy to type on the command line; 10 hex digits make collisions negligible. */
+export function newContactId(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 10)
+}
+
+const Id = z.string().trim().min(1, 'must not be empty')
+const Count = z.number().int().min(1).max(100)
+
+/**
+ * The application service: every command and query of Touchbase. The CLI, the Electron main
+ * process and the tests all call this; it is the one place behaviour lives.
+ */
+export class TouchbaseService {
+  readonly now: () => Date
+  readonly timeZone: () => string
+  private readonly newId: () => string
+
+  constructor(
+    readonly store: Store,
+    options: ServiceOptions = {}
+  ) {
+    this.now = options.now ?? (() => new Date())
+    this.timeZone = options.timeZone ?? systemTimeZone
+    this.newId = options.newId ?? newContactId
+  }
+
+  // ---- queries ----
+
+  async list(query?: ContactQuery): Promise<ContactView[]> {
+    const q = parseOrThrow(ContactQuerySchema, query, 'filter')
+    const doc = await this.store.read()
+    const ctx = this.viewContext(doc)
+    return doc.contacts.map((c) => toContactView(c, ctx)).filter(contactFilter(q, ctx))
+  }
+
+  async get(id: string): Promise<ContactView> {
+    const doc = await this.store.read()
+    return toContactView(findContact(doc, parseOrThrow(Id, id, 'id')), this.viewContext(doc))
+  }
+
+  async board(query?: ContactQuery): Promise<Board> {
+    return buildBoard(await this.list(query))
+  }
+
+  /** Contacts due on or before today, most overdue first. */
+  async due(): Promise<ContactView[]> {
+    return dueList(await this.list())
+  }
+
+  async stats(): Promise<Stats> {
+    return computeStats(await this.list(), { now: this.now(), timeZone: this.timeZone() })
+  }
+
+  async settings(): Promise<Settings> {
+    return (await this.store.read()).settings
+  }
+
+  async reminderState(): Promise<ReminderState> {
+    return (await this.store.read()).reminder
+  }
+
+  // ---- contact commands ----
+
+  async addContact(input: ContactInput): Promise<ContactView> {
+    const fields = parseOrThrow(ContactInputSchema, input, 'contact')
+    const at = this.nowIso()
+    const contact: Contact = { ...fields, id: this.newId(), status: 'active', createdAt: at, updatedAt: at, touches: [] }
+    return this.store.update((doc) => {
+      doc.contacts.push(contact)
+      return toContactView(contact, this.viewContext(doc))
+    })
+  }
+
+  async editContact(id: string, patch: ContactPatch): Promise<ContactView> {
+    const fields = parseOrThrow(ContactPatchSchema, patch, 'contact')
+    return this.change(id, (_doc, contact) => {
+      for (const [key, value] of Object.entries(fields) as [keyof typeof fields, unknown][]) {
+        if (value === undefined && !(key in patch)) continue
+        // null or blank clears an optional field (e.g. cadence back to the default).
+        if (value === null || value === undefined) delete (contact as Record<string, unknown>)[key]
+        else (contact as Record<string, unknown>)[key] = value
+      }
+    })
+  }
+
+  /** Deletes a contact and returns it whole, so a front can offer Undo via restoreContact. */
+  async deleteContact(id: string): Promise<Contact> {
+    const key = parseOrThrow(Id, id, 'id')
+    return this.store.update((doc) => {
+      const contact = findContact(doc, key)
+      doc.contacts = doc.contacts.filter((c) => c.id !== contact.id)
+      return contact
+    })
+  }
+
+  /** Puts back a contact exactly as it was (Undo for any change, including delete). */
+  async restoreContact(snapshot: Contact): Promise<ContactView> {
+    const contact = parseOrThrow(ContactSchema, snapshot, 'contact')
+    return this.store.update((doc) => {
+      const index = doc.contacts.findIndex((c) => c.id === contact.id)
+      if (index >= 0) doc.contacts[index] = contact
+      else doc.contacts.push(contact)
+      return toContactView(contact, this.viewContext(doc))
+    })
+  }
+
+  // ---- touches ----
+
+  /** Logs one touch (or `count` identical touches, for a drag across several columns). */
+  async logTouch(id: string, input: TouchInput = {}, count = 1): Promise<ContactView> {
+    const touch = parseOrThrow(TouchInputSchema, input, 'touch')
+    const n = parseOrThrow(Count, count, 'count')
+    const at = touch.at ?? this.nowIso()
+    if (Date.parse(at) > this.now().getTime() + 60_000) {
+      throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'])
+    }
+    return this.change(id, (_doc, contact) => {
+      for (let i = 0; i < n; i++) {
+        contact.touches.push({ id: this.newId(), at, channel: touch.channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}) })
+      }
+      // A touch restarts the cadence, so a snooze for the previous due date no longer applies.
+      delete contact.snoozedUntil
+      contact.touches.sort((a, b) => a.at.localeCompare(b.at))
+    })
+  }
+
+  /** Removes the latest `count` touches (by time). */
+  async undoTouch(id: string, count = 1): Promise<ContactView> {
+    const n = parseOrThrow(Count, count, 'count')
+    return this.change(id, (_doc, contact) => {
+      if (contact.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`)
+      for (let i = 0; i < n && contact.touches.length > 0; i++) {
+        const latest = latestTouch(contact)!
+        contact.touches = contact.touches.filter((t) => t !== latest)
+      }
+    })
+  }
+
+  async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactView> {
+    const fields = parseOrThrow(TouchPatchSchema, patch, 'touch')
+    return this.change(id, (_doc, contact) => {
+      const touch = contact.touches.find((t) => t.id === touchId)
+      if (!touch) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`)
+      if (fields.channel) touch.channel = fields.channel
+      if (fields.at) touch.at = fields.at
+      if (fields.note !== undefined) {
+        if (fields.note) touch.note = fields.note
+        else delete touch.note
+      }
+      if (fields.outcome === null) delete touch.outcome
+      else if (fields.outcome) touch.outcome = fields.outcome
+      contact.touches.sort((a, b) => a.at.localeCompare(b.at))
+    })
+  }
+
+  async deleteTouch(id: string, touchId: string): Promise<ContactView> {
+    return this.change(id, (_doc, contact) => {
+      if (!contact.touches.some((t) => t.id === touchId)) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`)
+      contact.touches = contact.touches.filter((t) => t.id !== touchId)
+    })
+  }
+
+  // ---- status ----
+
+  async snooze(id: string, until: string): Promise<ContactView> {
+    const at = this.parseDate(until, 'until')
+    return this.change(id, (_doc, contact) => {
+      contact.snoozedUntil = at
+    })
+  }
+
+  /** Waiting on them: they promised something by `until`; due then. */
+  async wait(id: string, until: string): Promise<ContactView> {
+    const at = this.parseDate(until, 'until')
+    return this.change(id, (_doc, contact) => {
+      contact.status = 'waiting'
+      contact.waitingUntil = at
+      delete contact.reentryAt
+      delete contact.closedAt
+    })
+  }
+
+  async close(id: string, input: CloseInput): Promise<ContactView> {
+    const close = parseOrThrow(CloseInputSchema, input, 'close')
+    const reentry = close.as === 'not-now' ? this.parseDate(close.until!, 'until') : undefined
+    return this.change(id, (_doc, contact) => {
+      contact.status = close.as
+      contact.closedAt = this.nowIso()
+      delete contact.waitingUntil
+      delete contact.snoozedUntil
+      if (reentry) contact.reentryAt = reentry
+      else delete contact.reentryAt
+    })
+  }
+
+  async reopen(id: string): Promise<ContactView> {
+    return this.change(id, (_doc, contact) => {
+      contact.status = 'active'
+      delete contact.closedAt
+      delete contact.reentryAt
+      delete contact.waitingUntil
+    })
+  }
+
+  // ---- settings and reminder state ----
+
+  async updateSettings(patch: SettingsPatch): Promise<Settings> {
+    const fields = parseOrThrow(SettingsPatchSchema, patch, 'settings')
+    return this.store.update((doc) => Object.assign(doc.settings, fields))
+  }
+
+  async updateReminderState(patch: Partial<ReminderState>): Promise<ReminderState> {
+    return this.store.update((doc) => {
+      for (const [key, value] of Object.entries(patch) as [keyof ReminderState, string | undefined][]) {
+        if (value === undefined) delete doc.reminder[key]
+        else doc.reminder[key] = value
+      }
+      return doc.reminder
+    })
+  }
+
+  // ---- helpers ----
+
+  viewContext(doc: TouchbaseDocument): ViewContext {
+    return { now: this.now(), timeZone: this.timeZone(), settings: doc.settings }
+  }
+
+  private nowIso(): string {
+    return this.now().toISOString()
+  }
+
+  private parseDate(text: string, field: string): string {
+    parseOrThrow(DayOrInstant, text, field)
+    return parseDayOrInstant(text, this.timeZone())
+  }
+
+  /** Applies a change to one contact (found by id or unique id prefix) and returns its new view. */
+  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void): Promise<ContactView> {
+    const key = parseOrThrow(Id, id, 'id')
+    return this.store.update((doc) => {
+      const contact = findContact(doc, key)
+      apply(doc, contact)
+      contact.updatedAt = this.nowIso()
+      return toContactView(contact, this.viewContext(doc))
+    })
+  }
+}
+
+/** Finds a contact by exact id or by an unambiguous id prefix (handy on the command line). */
+export function findContact(doc: TouchbaseDocument, id: string): Contact {
+  const exact = doc.contacts.find((c) => c.id === id)
+  if (exact) return exact
+  const matches = doc.contacts.filter((c) => c.id.startsWith(id))
+  if (matches.length === 1) return matches[0]!
+  if (matches.length > 1) {
+    throw new ServiceError('conflict', `"${id}" matches ${matches.length} contacts; give more of the id.`)
+  }
+  throw new ServiceError('not-found', `No contact with id "${id}". List ids with: touchbase list`)
+}

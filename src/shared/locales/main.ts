@@ -1,0 +1,48 @@
+/**
+ * Strings the main process and the CLI show outside the window: notifications and the tray.
+ * The renderer has its own catalogs; these are kept apart so main never loads the UI's.
+ */
+export const MAIN_LANGUAGES = ['en', 'zh-CN'] as const
+export type MainLanguage = (typeof MAIN_LANGUAGES)[number]
+
+export const mainStrings = {
+  en: {
+    'notification.title': '{{count}} follow-ups due today',
+    'notification.title_one': '1 follow-up due today',
+    'notification.more': 'and {{count}} more',
+    'kind.lead': 'lead',
+    'kind.customer': 'customer',
+    'kind.vendor': 'vendor',
+    'kind.partner': 'partner',
+    'kind.colleague': 'colleague',
+    'kind.other': 'contact',
+    'notification.item': '{{name}} ({{kind}}, touch {{touch}})'
+  },
+  'zh-CN': {
+    'notification.title': '今天有 {{count}} 个跟进',
+    'notification.title_one': '今天有 1 个跟进',
+    'notification.more': '另有 {{count}} 个',
+    'kind.lead': '潜在客户',
+    'kind.customer': '客户',
+    'kind.vendor': '供应商',
+    'kind.partner': '合作伙伴',
+    'kind.colleague': '同事',
+    'kind.other': '联系人',
+    'notification.item': '{{name}}（{{kind}}，第 {{touch}} 次）'
+  }
+} satisfies Record<MainLanguage, Record<string, string>>
+
+export type MainStringKey = keyof (typeof mainStrings)['en']
+
+/** Picks en or zh-CN from a setting ("system" follows the OS locale) . */
+export function resolveMainLanguage(setting: string, osLocale: string): MainLanguage {
+  const wanted = setting === 'system' ? osLocale : setting
+  return /^zh/i.test(wanted) ? 'zh-CN' : 'en'
+}
+
+export function mainT(lang: MainLanguage, key: MainStringKey, vars: Record<string, string | number> = {}): string {
+  const count = vars.count
+  const pluralKey = count === 1 && `${key}_one` in mainStrings[lang] ? (`${key}_one` as MainStringKey) : key
+  const template: string = mainStrings[lang][pluralKey]
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''))
+}
