@@ -1,0 +1,32 @@
+import { app, shell, type Session } from 'electron'
+import { CONTENT_SECURITY_POLICY_HEADER, isExternalWebUrl, isPermissionAllowed, shouldApplyCsp, type AppOrigin } from './security-policy'
+
+/**
+ * Electron's security checklist, applied to every web contents the app ever creates:
+ * CSP on our responses, no permissions, no navigation away, no new windows, no webviews.
+ * Call before the first window is created.
+ */
+export function setupSecurity(session: Session, origin: AppOrigin): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    if (!shouldApplyCsp(details.url, origin)) return callback({})
+    const headers = Object.fromEntries(
+      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy')
+    )
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] } })
+  })
+
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)))
+  session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission))
+
+  app.on('web-contents-created', (_event, contents) => {
+    // The app is one page; routes change the hash, which is not a navigation.
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-redirect', (event) => event.preventDefault())
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to the web (a contact's site) open in the browser; nothing opens inside the app.
+      if (isExternalWebUrl(url)) void shell.openExternal(url)
+      return { action: 'deny' }
+    })
+  })
+}

@@ -1,0 +1,72 @@
+import type { ContactView } from '../../src/core/contact-view'
+import { mainT, type MainLanguage } from '../../src/shared/locales/main'
+
+/** The menu lists at most this many due contacts; the rest are one "N more…" entry. */
+export const TRAY_CONTACTS_SHOWN = 10
+
+export type TrayIconState = 'idle' | 'due'
+
+export type TrayAction = 'open-due' | 'snooze-reminder' | 'open-window' | 'quit'
+
+export type TrayMenuEntry =
+  | { type: 'header'; label: string }
+  | { type: 'contact'; contactId: string; label: string }
+  | { type: 'action'; action: TrayAction; label: string; enabled: boolean }
+  | { type: 'checkbox'; action: 'toggle-start-at-login'; label: string; checked: boolean }
+  | { type: 'separator' }
+
+export interface TrayModel {
+  iconState: TrayIconState
+  tooltip: string
+  /** Shown beside the icon where the platform supports it (macOS menu bar). */
+  title: string
+  menu: TrayMenuEntry[]
+}
+
+export type TrayContact = Pick<ContactView, 'id' | 'name' | 'dueState' | 'dueInDays'>
+
+export interface TrayModelInput {
+  /** Due contacts, most overdue first (service.due()). */
+  due: readonly TrayContact[]
+  language: MainLanguage
+  startAtLogin: boolean
+}
+
+/** Everything the tray shows, decided from service data; the Electron side only renders it. */
+export function buildTrayModel({ due, language, startAtLogin }: TrayModelInput): TrayModel {
+  const t = (key: Parameters<typeof mainT>[1], vars?: Record<string, string | number>) => mainT(language, key, vars)
+  const count = due.length
+  const shown = due.slice(0, TRAY_CONTACTS_SHOWN)
+  const hidden = count - shown.length
+
+  const menu: TrayMenuEntry[] = [{ type: 'header', label: count > 0 ? t('tray.header.due', { count }) : t('tray.header.none') }]
+  for (const contact of shown) menu.push({ type: 'contact', contactId: contact.id, label: contactLabel(contact, language) })
+  // The full list is one click away in the window, so the overflow entry opens it.
+  if (hidden > 0) menu.push({ type: 'action', action: 'open-due', label: t('tray.more', { count: hidden }), enabled: true })
+  menu.push(
+    { type: 'separator' },
+    { type: 'action', action: 'open-due', label: t('tray.startBlock'), enabled: count > 0 },
+    { type: 'action', action: 'snooze-reminder', label: t('tray.snoozeReminder'), enabled: count > 0 },
+    { type: 'action', action: 'open-window', label: t('tray.open'), enabled: true },
+    { type: 'separator' },
+    { type: 'checkbox', action: 'toggle-start-at-login', label: t('tray.startAtLogin'), checked: startAtLogin },
+    { type: 'separator' },
+    { type: 'action', action: 'quit', label: t('tray.quit'), enabled: true }
+  )
+
+  return {
+    iconState: count > 0 ? 'due' : 'idle',
+    tooltip: count > 0 ? t('tray.tooltip.due', { count }) : t('tray.tooltip.idle'),
+    title: count > 0 ? String(count) : '',
+    menu
+  }
+}
+
+function contactLabel(contact: TrayContact, language: MainLanguage): string {
+  // Menu labels treat "&" as a mnemonic marker on Windows/Linux; doubled, it shows as itself.
+  const name = contact.name.replace(/&/g, '&&')
+  const overdueDays = contact.dueState === 'overdue' && contact.dueInDays !== null ? -contact.dueInDays : 0
+  return overdueDays > 0
+    ? mainT(language, 'tray.contact.overdue', { name, count: overdueDays })
+    : mainT(language, 'tray.contact.today', { name })
+}
