@@ -1,0 +1,79 @@
+/** What every importer produces and the import plan consumes: one contact per row or card. */
+
+/** The contact fields a column can be mapped to. Name parts are joined into `name`. */
+export const CONTACT_FIELDS = [
+  'name',
+  'givenName',
+  'middleName',
+  'familyName',
+  'org',
+  'email',
+  'phone',
+  'tags',
+  'notes',
+  'subject',
+  'kind',
+  'cadence'
+] as const
+export type ContactField = (typeof CONTACT_FIELDS)[number]
+
+/** The fields of a row, still as text; validated later by ContactInputSchema in the plan. */
+export interface RawContact {
+  name?: string
+  org?: string
+  email?: string
+  phone?: string
+  tags?: string[]
+  notes?: string
+  subject?: string
+  kind?: string
+  cadence?: string
+}
+
+export interface ImportRecord {
+  /** CSV: the spreadsheet row (the header is row 1). vCard: the card's position, from 1. */
+  row: number
+  /** vCard: the line the card starts on. */
+  line?: number
+  contact: RawContact
+}
+
+export interface RowError {
+  row: number
+  line?: number
+  message: string
+}
+
+export interface ParsedRecords {
+  records: ImportRecord[]
+  errors: RowError[]
+}
+
+/** "A; b, c ::: d" → ["A", "b", "c", "d"]; every exporter separates labels differently. */
+export function splitTags(text: string): string[] {
+  return text
+    .split(/\s*:::\s*|[;,]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+}
+
+export function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const tag of tags) {
+    const key = tag.toLowerCase()
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(tag)
+  }
+  return out
+}
+
+/** Full name from its parts, for sources that only have given/middle/family names. */
+export function joinName(...parts: (string | undefined)[]): string | undefined {
+  const joined = parts
+    .map((p) => p?.trim())
+    .filter(Boolean)
+    .join(' ')
+  return joined || undefined
+}

@@ -1,0 +1,158 @@
+import { DateTime } from 'luxon'
+import {
+  ImportError,
+  applyImportPlan,
+  contactsToCsv,
+  contactsToVcard,
+  followUpsToIcs,
+  planImport,
+  readImportFile,
+  serializeBackup,
+  type ContactField,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportPlan,
+  type MappingPreview,
+  type ReadImport,
+  type RowError
+} from '../core/interop'
+import { MigrationError, migrate } from '../core/migrations'
+import type { Contact } from '../core/model'
+import type { Store } from '../store'
+
+export interface ImportRequest {
+  fileName: string
+  text: string
+  dryRun?: boolean
+  onDuplicate?: 'merge' | 'skip'
+  decisions?: Record<number, 'merge' | 'skip'>
+  /** CSV only: header → field; replaces the recognised or guessed mapping. */
+  mapping?: Record<string, ContactField>
+}
+
+export interface ImportReport {
+  format: ImportFormat
+  dryRun: boolean
+  added: { row: number; name: string; id?: string }[]
+  /** `id` is the contact merged into; absent in a dry run when it is a contact this file adds (see intoRow). */
+  merged: { row: number; name: string; id?: string; intoRow?: number; into: string; matchedBy: string }[]
+  skipped: { row: number; name: string; reason: string }[]
+  errors: { row: number; line?: number; message: string }[]
+  /** For a CSV we did not recognise: the columns, our guessed mapping and the first rows. */
+  mappingPreview?: MappingPreview
+}
+
+export interface ImportDeps {
+  now: Date
+  newId: () => string
+  onProgress?: (done: number, total: number) => void
+}
+
+function byRow(a: RowError, b: RowError): number {
+  return a.row - b.row
+}
+
+function report(file: ReadImport, plan: ImportPlan, dryRun: boolean, idsByRow?: Map<number, string>): ImportReport {
+  const idOf = (row: number) => idsByRow?.get(row)
+  return {
+    format: file.format,
+    dryRun,
+    added: plan.toAdd.map((a) => ({ row: a.row, name: a.input.name, ...optionalId(idOf(a.row)) })),
+    merged: plan.toMerge.map((m) => {
+      const existing = 'existingId' in m.target ? m.target.existingId : undefined
+      return {
+        row: m.row,
+        name: m.input.name,
+        ...optionalId(existing ?? idOf(m.row)),
+        ...('row' in m.target ? { intoRow: m.target.row } : {}),
+        into: m.target.name,
+        matchedBy: m.matchedBy
+      }
+    }),
+    skipped: plan.skipped.map((s) => ({ row: s.row, name: s.name, reason: s.reason })),
+    errors: [...file.errors, ...plan.errors].sort(byRow),
+    ...(file.mappingPreview ? { mappingPreview: file.mappingPreview } : {})
+  }
+}
+
+const optionalId = (id: string | undefined) => (id === undefined ? {} : { id })
+
+/**
+ * Imports a CSV or vCard file. The whole file is parsed and planned before anything is
+ * written, and the plan is applied in one store.update, so an import lands whole or not at all.
+ * The plan is made on the store's latest document inside that update, so a change that
+ * arrives meanwhile (the CLI and the app share the file) is not lost or duplicated.
+ */
+export async function importContacts(store: Store, req: ImportRequest, deps: ImportDeps): Promise<ImportReport> {
+  const file = readImportFile(req.fileName, req.text, req.mapping)
+  const options: ImportOptions = { onDuplicate: req.onDuplicate, decisions: req.decisions, onProgress: deps.onProgress }
+  const plan = (existing: readonly Contact[]) => planImport(existing, file.records, options)
+
+  if (req.dryRun) return report(file, plan((await store.read()).contacts), true)
+
+  const preview = plan((await store.read()).contacts)
+  if (preview.toAdd.length === 0 && preview.toMerge.length === 0) return report(file, preview, false)
+
+  const { final, idsByRow } = await store.update((doc) => {
+    // Progress was reported while previewing; planning again is the same work on fresher data.
+    const final = planImport(doc.contacts, file.records, { ...options, onProgress: undefined })
+    return { final, ...applyImportPlan(doc, final, deps) }
+  })
+  return report(file, final, false, idsByRow)
+}
+
+export type ExportFormat = 'csv' | 'vcf' | 'json' | 'ics'
+
+export interface ExportedFile {
+  fileName: string
+  mimeType: string
+  content: string
+}
+
+const EXPORTS: Record<ExportFormat, { mimeType: string }> = {
+  csv: { mimeType: 'text/csv;charset=utf-8' },
+  vcf: { mimeType: 'text/vcard;charset=utf-8' },
+  json: { mimeType: 'application/json' },
+  ics: { mimeType: 'text/calendar;charset=utf-8' }
+}
+
+export async function exportData(store: Store, format: ExportFormat, deps: { now: Date; timeZone: string }): Promise<ExportedFile> {
+  const doc = await store.read()
+  const day = DateTime.fromJSDate(deps.now, { zone: deps.timeZone }).toFormat('yyyy-MM-dd')
+  const content =
+    format === 'csv'
+      ? contactsToCsv(doc, deps)
+      : format === 'vcf'
+        ? contactsToVcard(doc.contacts)
+        : format === 'ics'
+          ? followUpsToIcs(doc, deps)
+          : serializeBackup(doc)
+  const name = format === 'json' ? `touchbase-backup-${day}` : format === 'ics' ? `touchbase-follow-ups-${day}` : `touchbase-contacts-${day}`
+  return { fileName: `${name}.${format}`, mimeType: EXPORTS[format].mimeType, content }
+}
+
+/**
+ * Replaces all data with a JSON backup. The backup is parsed and validated (and upgraded
+ * from older versions) before anything changes; then the current file is copied aside, and
+ * the swap is one atomic write.
+ */
+export async function restoreBackup(store: Store, text: string): Promise<{ contacts: number; backupPath: string }> {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (e) {
+    throw new ImportError(`This is not a Touchbase JSON backup: it is not valid JSON (${e instanceof Error ? e.message : String(e)}).`, { cause: e })
+  }
+  let doc
+  try {
+    doc = migrate(raw).doc
+  } catch (e) {
+    const details = e instanceof MigrationError ? `\n${e.details.slice(0, 10).join('\n')}` : ''
+    throw new ImportError(`This is not a valid Touchbase backup: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.${details}`, {
+      cause: e
+    })
+  }
+  const backupPath = await store.backupNow('before-restore')
+  await store.replace(doc)
+  return { contacts: doc.contacts.length, backupPath }
+}
