@@ -1,0 +1,97 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { ContactView } from '../../core/contact-view'
+import type { Settings } from '../../core/model'
+import { systemTimeZone } from '../../core/time'
+import type { AppInfo } from '../../shared/ipc'
+import { call, subscribe } from '../api/client'
+
+export interface AppData {
+  contacts: ContactView[] | null
+  settings: Settings | null
+  info: AppInfo | null
+  loadError: string | null
+  timeZone: string
+  /** The UI's clock; ticks every minute so relative times and due colours stay right. */
+  now: Date
+  reload: () => Promise<void>
+  upsert: (view: ContactView) => void
+  removeLocal: (id: string) => void
+  setSettings: (settings: Settings) => void
+}
+
+const DataContext = createContext<AppData | null>(null)
+
+export function useData(): AppData {
+  const data = useContext(DataContext)
+  if (!data) throw new Error('useData outside DataProvider')
+  return data
+}
+
+function useMinuteClock(): Date {
+  const [now, setNow] = useState(() => new Date())
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), 60_000)
+    return () => window.clearInterval(timer)
+  }, [])
+  return now
+}
+
+export function DataProvider({ children }: { children: ReactNode }) {
+  const [contacts, setContacts] = useState<ContactView[] | null>(null)
+  const [settings, setSettings] = useState<Settings | null>(null)
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const now = useMinuteClock()
+  const loading = useRef<Promise<void> | null>(null)
+
+  const reload = useCallback(async () => {
+    // Bursts of data:changed (one per write) collapse into the fetch already running.
+    if (loading.current) return loading.current
+    loading.current = (async () => {
+      try {
+        const [list, s, i] = await Promise.all([call('contacts:list'), call('settings:get'), call('app:info')])
+        setContacts(list)
+        setSettings(s)
+        setInfo(i)
+        setLoadError(null)
+      } catch (error) {
+        setLoadError((error as Error).message)
+      } finally {
+        loading.current = null
+      }
+    })()
+    return loading.current
+  }, [])
+
+  useEffect(() => {
+    void reload()
+    let timer = 0
+    const off = subscribe('data:changed', () => {
+      window.clearTimeout(timer)
+      timer = window.setTimeout(() => void reload(), 150)
+    })
+    return () => {
+      off()
+      window.clearTimeout(timer)
+    }
+  }, [reload])
+
+  const upsert = useCallback((view: ContactView) => {
+    setContacts((list) => {
+      if (!list) return list
+      const index = list.findIndex((c) => c.id === view.id)
+      if (index < 0) return [...list, view]
+      const next = list.slice()
+      next[index] = view
+      return next
+    })
+  }, [])
+
+  const removeLocal = useCallback((id: string) => setContacts((list) => list?.filter((c) => c.id !== id) ?? list), [])
+
+  const value = useMemo<AppData>(
+    () => ({ contacts, settings, info, loadError, timeZone: info?.timeZone ?? systemTimeZone(), now, reload, upsert, removeLocal, setSettings }),
+    [contacts, settings, info, loadError, now, reload, upsert, removeLocal]
+  )
+  return <DataContext.Provider value={value}>{children}</DataContext.Provider>
+}

@@ -1,0 +1,164 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { planMove, type BoardTarget } from '../../core/board'
+import type { ContactView } from '../../core/contact-view'
+import type { ExitStatus } from '../../core/model'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog'
+import { DateDialog } from '../dialogs/DateDialog'
+import { LogTouchDialog } from '../dialogs/LogTouchDialog'
+import { MoveMenu } from '../dialogs/MoveMenu'
+import type { Anchor } from '../ui/Dialog'
+import { useCommands } from './commands'
+
+type Flow =
+  | { kind: 'log'; view: ContactView; anchor?: Anchor | null }
+  | { kind: 'multi-touch'; view: ContactView; count: number }
+  | { kind: 'untouch'; view: ContactView; count: number }
+  | { kind: 'date'; purpose: 'not-now' | 'snooze' | 'wait'; view: ContactView }
+  | { kind: 'delete'; view: ContactView }
+  | { kind: 'move-menu'; view: ContactView; anchor?: Anchor | null }
+
+/** The guided actions every screen shares; each asks what it needs, then runs one command. */
+export interface Flows {
+  move: (view: ContactView, target: BoardTarget, anchor?: Anchor | null) => void
+  logTouch: (view: ContactView, anchor?: Anchor | null) => void
+  openMoveMenu: (view: ContactView, anchor?: Anchor | null) => void
+  snooze: (view: ContactView) => void
+  wait: (view: ContactView) => void
+  closeAs: (view: ContactView, as: ExitStatus) => void
+  reopen: (view: ContactView) => void
+  remove: (view: ContactView) => void
+}
+
+const FlowContext = createContext<Flows | null>(null)
+
+export function useFlows(): Flows {
+  const flows = useContext(FlowContext)
+  if (!flows) throw new Error('useFlows outside FlowProvider')
+  return flows
+}
+
+export function FlowProvider({ children }: { children: ReactNode }) {
+  const [flow, setFlow] = useState<Flow | null>(null)
+  const commands = useCommands()
+  const done = useCallback(() => setFlow(null), [])
+
+  const flows = useMemo<Flows>(() => {
+    const closeAs = (view: ContactView, as: ExitStatus) => {
+      if (as === 'not-now') setFlow({ kind: 'date', purpose: 'not-now', view })
+      else void commands.close(view, as)
+    }
+    const move = (view: ContactView, target: BoardTarget, anchor?: Anchor | null) => {
+      const plan = planMove(view, target)
+      switch (plan.kind) {
+        case 'none':
+          return
+        case 'touch':
+          return setFlow(plan.count === 1 ? { kind: 'log', view, anchor } : { kind: 'multi-touch', view, count: plan.count })
+        case 'untouch':
+          return setFlow({ kind: 'untouch', view, count: plan.count })
+        case 'close':
+          return closeAs(view, plan.as)
+        case 'reopen':
+          return void commands.reopen(view)
+      }
+    }
+    return {
+      move,
+      closeAs,
+      logTouch: (view, anchor) => setFlow({ kind: 'log', view, anchor }),
+      openMoveMenu: (view, anchor) => setFlow({ kind: 'move-menu', view, anchor }),
+      snooze: (view) => setFlow({ kind: 'date', purpose: 'snooze', view }),
+      wait: (view) => setFlow({ kind: 'date', purpose: 'wait', view }),
+      reopen: (view) => void commands.reopen(view),
+      remove: (view) => setFlow({ kind: 'delete', view })
+    }
+  }, [commands])
+
+  return (
+    <FlowContext.Provider value={flows}>
+      {children}
+      {flow && <FlowDialog flow={flow} flows={flows} done={done} />}
+    </FlowContext.Provider>
+  )
+}
+
+function FlowDialog({ flow, flows, done }: { flow: Flow; flows: Flows; done: () => void }) {
+  const { t } = useTranslation()
+  const commands = useCommands()
+  const { view } = flow
+  const then = (run: () => Promise<unknown>) => {
+    done()
+    void run()
+  }
+
+  switch (flow.kind) {
+    case 'log':
+      return <LogTouchDialog view={view} anchor={flow.anchor} onCancel={done} onConfirm={(input) => then(() => commands.logTouch(view, input))} />
+    case 'multi-touch':
+      return (
+        <ConfirmDialog
+          title={t('confirm.multiTouchTitle', { count: flow.count, name: view.name })}
+          body={t('confirm.multiTouchBody', { count: flow.count, channel: t(`channel.${view.suggestedChannel}`) })}
+          confirmLabel={t('confirm.multiTouchConfirm', { count: flow.count })}
+          onCancel={done}
+          onConfirm={() => then(() => commands.logTouch(view, { channel: view.suggestedChannel }, flow.count))}
+        />
+      )
+    case 'untouch':
+      return (
+        <ConfirmDialog
+          title={t('confirm.untouchTitle', { count: flow.count, name: view.name })}
+          body={t('confirm.untouchBody')}
+          confirmLabel={t('confirm.untouchConfirm')}
+          onCancel={done}
+          onConfirm={() => then(() => commands.undoTouch(view, flow.count))}
+        />
+      )
+    case 'delete':
+      return (
+        <ConfirmDialog
+          title={t('confirm.deleteTitle', { name: view.name })}
+          body={t('confirm.deleteBody')}
+          confirmLabel={t('confirm.deleteConfirm')}
+          danger
+          onCancel={done}
+          onConfirm={() => then(() => commands.remove(view))}
+        />
+      )
+    case 'move-menu':
+      return (
+        <MoveMenu
+          view={view}
+          anchor={flow.anchor}
+          onCancel={done}
+          onPick={(target) => {
+            done()
+            // The next dialog opens after this one has closed and handed focus back.
+            window.setTimeout(() => flows.move(view, target, flow.anchor), 0)
+          }}
+        />
+      )
+    case 'date': {
+      const text = {
+        'not-now': { title: t('date.notNowTitle', { name: view.name }), label: t('date.notNowLabel'), confirm: t('date.notNowConfirm'), days: 30 },
+        snooze: { title: t('date.snoozeTitle', { name: view.name }), label: t('date.snoozeLabel'), confirm: t('date.snoozeConfirm'), days: 1 },
+        wait: { title: t('date.waitTitle', { name: view.name }), label: t('date.waitLabel'), confirm: t('date.waitConfirm'), days: 7 }
+      }[flow.purpose]
+      return (
+        <DateDialog
+          title={text.title}
+          label={text.label}
+          confirmLabel={text.confirm}
+          initialDays={text.days}
+          onCancel={done}
+          onConfirm={(day) =>
+            then(() =>
+              flow.purpose === 'not-now' ? commands.close(view, 'not-now', day) : flow.purpose === 'snooze' ? commands.snooze(view, day) : commands.wait(view, day)
+            )
+          }
+        />
+      )
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { memo, type CSSProperties } from 'react'
+import type { DraggableProvided } from '@hello-pangea/dnd'
+import { useTranslation } from 'react-i18next'
+import type { ContactView } from '../../core/contact-view'
+import { formatDay, formatRelative } from '../format/dates'
+import { ChannelIcon, Icon } from '../ui/icons'
+import { useCardEnv } from './CardEnv'
+
+export const CARD_HEIGHT = 124
+/** Waiting cards say "waiting on them until …", which may need a second line. */
+export const WAITING_CARD_HEIGHT = 140
+export const CARD_GAP = 8
+
+export function cardHeight(view: Pick<ContactView, 'status' | 'waitingUntil'>): number {
+  return view.status === 'waiting' && view.waitingUntil ? WAITING_CARD_HEIGHT : CARD_HEIGHT
+}
+
+interface Props {
+  view: ContactView
+  provided: DraggableProvided
+  isDragging: boolean
+  /** The one card in the board's tab order (roving focus). */
+  isFocusStop: boolean
+  listId: string
+  index: number
+  /** Offset inside the virtual list; absent for the drag clone. */
+  top?: number
+}
+
+function cardStyle(provided: DraggableProvided, top: number | undefined, height: number): CSSProperties {
+  const base: CSSProperties = { height }
+  if (top !== undefined) Object.assign(base, { position: 'absolute', top, left: 0, right: 0 })
+  // hello-pangea's own style (transform while shifting or dragging) must win.
+  return { ...base, ...provided.draggableProps.style }
+}
+
+export const ContactCard = memo(function ContactCard({ view, provided, isDragging, isFocusStop, listId, index, top }: Props) {
+  const { t } = useTranslation()
+  const env = useCardEnv()
+  return (
+    <div
+      ref={provided.innerRef}
+      {...provided.draggableProps}
+      {...provided.dragHandleProps}
+      tabIndex={isFocusStop ? 0 : -1}
+      role="button"
+      aria-label={t('card.open', { name: view.name })}
+      className={`card kind-${view.kind} ${isDragging ? 'is-dragging' : ''}`}
+      style={cardStyle(provided, top, cardHeight(view))}
+      data-card-id={view.id}
+      data-list={listId}
+      data-index={index}
+      onFocus={(e) => e.target === e.currentTarget && env.onFocusCard(view.id)}
+      onClick={() => env.onOpen(view.id)}
+    >
+      <div className="card-top">
+        <span className="card-name">{view.name}</span>
+        <button
+          type="button"
+          className="card-menu icon-button"
+          tabIndex={isFocusStop ? 0 : -1}
+          aria-label={t('card.moveMenu')}
+          title={t('card.moveMenu')}
+          onClick={(e) => {
+            e.stopPropagation()
+            const r = e.currentTarget.getBoundingClientRect()
+            env.onMenu(view.id, { x: r.left, y: r.bottom + 4 })
+          }}
+        >
+          <Icon name="more" />
+        </button>
+      </div>
+      <div className="card-org-row">
+        <span className="card-org">{view.org ?? '\u00a0'}</span>
+        <span className={`kind-badge kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
+      </div>
+      <div className="card-subject" title={view.subject}>
+        {view.subject ?? '\u00a0'}
+      </div>
+      <LastTouchLine view={view} />
+      <DueLine view={view} />
+    </div>
+  )
+})
+
+function LastTouchLine({ view }: { view: ContactView }) {
+  const { t } = useTranslation()
+  const { language, now, timeZone } = useCardEnv()
+  if (!view.lastTouchAt || !view.lastChannel) return <div className="card-line card-muted">{t('card.neverTouched')}</div>
+  const when = formatRelative(view.lastTouchAt, language, now, timeZone)
+  return (
+    <div className="card-line" title={t('card.lastTouch', { when, channel: t(`channel.${view.lastChannel}`) })}>
+      <ChannelIcon channel={view.lastChannel} />
+      <span>{when}</span>
+    </div>
+  )
+}
+
+function DueLine({ view }: { view: ContactView }) {
+  const { t } = useTranslation()
+  const { language, now, timeZone } = useCardEnv()
+  const tone = `due-${view.dueState}`
+  if (view.status === 'waiting' && view.waitingUntil) {
+    return (
+      <div className={`card-line card-due is-waiting ${tone}`} title={t('card.waitingUntil', { date: formatDay(view.waitingUntil, language, now, timeZone) })}>
+        <Icon name="hourglass" size={13} />
+        <span>{t('card.waitingUntil', { date: formatDay(view.waitingUntil, language, now, timeZone) })}</span>
+      </div>
+    )
+  }
+  if (view.status === 'not-now' && view.reentryAt) {
+    return <div className="card-line card-due due-none">{t('card.reentry', { date: formatDay(view.reentryAt, language, now, timeZone) })}</div>
+  }
+  if (!view.nextDueAt || view.dueInDays === null) return <div className="card-line card-due due-none">{view.status === 'active' ? t('card.noDue') : t(`status.${view.status}`)}</div>
+  const text =
+    view.dueState === 'overdue'
+      ? t('card.overdue', { count: -view.dueInDays })
+      : view.dueState === 'today'
+        ? t('card.dueToday')
+        : t('card.next', { when: formatRelative(view.nextDueAt, language, now, timeZone) })
+  return (
+    <div className={`card-line card-due ${tone}`}>
+      <Icon name="clock" size={13} />
+      <span>{text}</span>
+    </div>
+  )
+}

@@ -1,0 +1,271 @@
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ContactView } from '../../core/contact-view'
+import { CHANNELS, EXIT_STATUSES, OUTCOMES, type Channel, type Outcome, type Touch } from '../../core/model'
+import { useCommands } from '../app/commands'
+import { useData } from '../app/data'
+import { useFlows } from '../app/flows'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog'
+import { formatDateTime, formatDay, formatDayLong } from '../format/dates'
+import { Dialog } from '../ui/Dialog'
+import { ChannelIcon, Icon } from '../ui/icons'
+import { describeCadence } from './CadenceEditor'
+import { choiceOf } from './cadence-presets'
+
+interface Props {
+  id: string
+  onClose: () => void
+  onEdit: (id: string) => void
+}
+
+export function ContactDetail({ id, onClose, onEdit }: Props) {
+  const { t } = useTranslation()
+  const { contacts } = useData()
+  const view = contacts?.find((c) => c.id === id)
+  return (
+    <Dialog title={view?.name ?? t('detail.title')} onClose={onClose} className="drawer" testId="contact-detail">
+      {view ? (
+        <DetailBody view={view} onClose={onClose} onEdit={onEdit} />
+      ) : (
+        <div className="drawer-missing">
+          <p>{t('detail.notFound')}</p>
+          <button type="button" className="button" onClick={onClose}>
+            {t('detail.close')}
+          </button>
+        </div>
+      )}
+    </Dialog>
+  )
+}
+
+function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () => void; onEdit: (id: string) => void }) {
+  const { t, i18n } = useTranslation()
+  const { now, timeZone, settings } = useData()
+  const flows = useFlows()
+  const onBoard = view.status === 'active' || view.status === 'waiting'
+  const lang = i18n.language
+  const cadence = describeCadence(choiceOf(view.cadence), t, lang, settings?.escalationDays ?? [], view.touchCount)
+
+  return (
+    <>
+      <header className="drawer-header">
+        <div>
+          <h2 className="drawer-title">{view.name}</h2>
+          <div className="drawer-sub">
+            <span className={`kind-badge kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
+            {view.org && <span>{view.org}</span>}
+            <span className={`status-pill status-${view.status}`}>{t(`status.${view.status}`)}</span>
+          </div>
+        </div>
+        <div className="drawer-header-actions">
+          <button type="button" className="button" onClick={() => onEdit(view.id)} data-testid="edit-contact">
+            <Icon name="edit" size={14} /> {t('detail.edit')}
+          </button>
+          <button type="button" className="icon-button" aria-label={t('detail.close')} onClick={onClose}>
+            <Icon name="close" />
+          </button>
+        </div>
+      </header>
+
+      {view.subject && <p className="drawer-subject">{view.subject}</p>}
+
+      <div className="drawer-actions">
+        {onBoard && (
+          <>
+            <button type="button" className="button button-primary" onClick={() => flows.logTouch(view)} data-testid="detail-log">
+              {t('detail.logTouch')}
+            </button>
+            <button type="button" className="button" onClick={() => flows.snooze(view)}>
+              {t('detail.snooze')}
+            </button>
+            <button type="button" className="button" onClick={() => flows.wait(view)}>
+              {t('detail.wait')}
+            </button>
+            <span className="button-group" role="group" aria-label={t('detail.closeAs')}>
+              <span className="button-group-label">{t('detail.closeAs')}</span>
+              {EXIT_STATUSES.map((s) => (
+                <button key={s} type="button" className="button" onClick={() => flows.closeAs(view, s)}>
+                  {t(`status.${s}`)}
+                </button>
+              ))}
+            </span>
+          </>
+        )}
+        {!onBoard && (
+          <button type="button" className="button button-primary" onClick={() => flows.reopen(view)}>
+            {t('detail.reopen')}
+          </button>
+        )}
+        <button type="button" className="button button-danger-ghost" onClick={() => flows.remove(view)}>
+          <Icon name="trash" size={14} /> {t('detail.delete')}
+        </button>
+      </div>
+
+      <dl className="facts">
+        <Fact label={t('detail.nextDue')}>
+          {view.status === 'waiting' && view.waitingUntil ? (
+            <span className={`due-${view.dueState}`}>{t('card.waitingUntil', { date: formatDay(view.waitingUntil, lang, now, timeZone) })}</span>
+          ) : view.nextDueAt ? (
+            <span className={`due-${view.dueState}`}>{formatDayLong(view.nextDueAt, lang, timeZone)}</span>
+          ) : (
+            t('card.noDue')
+          )}
+        </Fact>
+        <Fact label={t('detail.touches')}>{view.touchCount}</Fact>
+        <Fact label={t('detail.cadence')}>{cadence}</Fact>
+        {view.email && <Fact label={t('detail.email')}>{view.email}</Fact>}
+        {view.phone && <Fact label={t('detail.phone')}>{view.phone}</Fact>}
+        {view.tags.length > 0 && (
+          <Fact label={t('detail.tags')}>
+            {view.tags.map((tag) => (
+              <span key={tag} className="tag">
+                #{tag}
+              </span>
+            ))}
+          </Fact>
+        )}
+        <Fact label={t('detail.created')}>{formatDayLong(view.createdAt, lang, timeZone)}</Fact>
+        {view.notes && (
+          <Fact label={t('detail.notes')} wide>
+            <span className="pre">{view.notes}</span>
+          </Fact>
+        )}
+      </dl>
+
+      <Timeline view={view} />
+    </>
+  )
+}
+
+function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={`fact ${wide ? 'fact-wide' : ''}`}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+function Timeline({ view }: { view: ContactView }) {
+  const { t } = useTranslation()
+  const [editing, setEditing] = useState<string | null>(null)
+  const [deleting, setDeleting] = useState<Touch | null>(null)
+  const commands = useCommands()
+  const numbered = view.touches.map((touch, i) => ({ touch, n: i + 1 })).reverse()
+
+  return (
+    <section className="timeline" aria-labelledby="timeline-title">
+      <h3 id="timeline-title" className="section-title">
+        {t('detail.timeline')}
+      </h3>
+      {numbered.length === 0 ? (
+        <p className="muted">{t('detail.noTouches')}</p>
+      ) : (
+        <ol className="timeline-list" data-testid="timeline">
+          {numbered.map(({ touch, n }) =>
+            editing === touch.id ? (
+              <TouchEditor key={touch.id} touch={touch} n={n} onCancel={() => setEditing(null)} onSave={(patch) => (setEditing(null), void commands.editTouch(view, touch.id, patch))} />
+            ) : (
+              <TouchItem key={touch.id} touch={touch} n={n} onEdit={() => setEditing(touch.id)} onDelete={() => setDeleting(touch)} />
+            )
+          )}
+        </ol>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('confirm.deleteTouchTitle')}
+          confirmLabel={t('confirm.deleteTouchConfirm')}
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            setDeleting(null)
+            void commands.deleteTouch(view, deleting.id)
+          }}
+        />
+      )}
+    </section>
+  )
+}
+
+function TouchItem({ touch, n, onEdit, onDelete }: { touch: Touch; n: number; onEdit: () => void; onDelete: () => void }) {
+  const { t, i18n } = useTranslation()
+  const { timeZone } = useData()
+  return (
+    <li className="timeline-item">
+      <span className="timeline-dot">
+        <ChannelIcon channel={touch.channel} />
+      </span>
+      <div className="timeline-body">
+        <div className="timeline-head">
+          <strong>{t('detail.touchNumber', { n })}</strong>
+          <span>{t(`channel.${touch.channel}`)}</span>
+          <span className="muted">{formatDateTime(touch.at, i18n.language, timeZone)}</span>
+          {touch.outcome && <span className={`outcome outcome-${touch.outcome}`}>{t(`outcome.${touch.outcome}`)}</span>}
+        </div>
+        {touch.note && <p className="timeline-note">{touch.note}</p>}
+      </div>
+      <div className="timeline-actions">
+        <button type="button" className="icon-button" aria-label={`${t('detail.editTouch')} ${t('detail.touchNumber', { n })}`} title={t('detail.editTouch')} onClick={onEdit}>
+          <Icon name="edit" size={14} />
+        </button>
+        <button type="button" className="icon-button" aria-label={`${t('detail.deleteTouch')} ${t('detail.touchNumber', { n })}`} title={t('detail.deleteTouch')} onClick={onDelete}>
+          <Icon name="trash" size={14} />
+        </button>
+      </div>
+    </li>
+  )
+}
+
+/** datetime-local speaks the browser's local wall clock; the data keeps instants. */
+function toLocalInput(iso: string): string {
+  const d = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+function TouchEditor({ touch, n, onSave, onCancel }: { touch: Touch; n: number; onSave: (patch: { channel: Channel; note: string; outcome: Outcome | null; at: string }) => void; onCancel: () => void }) {
+  const { t } = useTranslation()
+  const [channel, setChannel] = useState<Channel>(touch.channel)
+  const [note, setNote] = useState(touch.note ?? '')
+  const [outcome, setOutcome] = useState<Outcome | ''>(touch.outcome ?? '')
+  const [at, setAt] = useState(toLocalInput(touch.at))
+  return (
+    <li className="timeline-item is-editing">
+      <form
+        className="touch-editor"
+        onSubmit={(e) => {
+          e.preventDefault()
+          onSave({ channel, note, outcome: outcome || null, at: new Date(at).toISOString() })
+        }}
+        onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), e.stopPropagation(), onCancel())}
+      >
+        <strong>{t('detail.touchNumber', { n })}</strong>
+        <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)} aria-label={t('logTouch.channel')} autoFocus>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`channel.${c}`)}
+            </option>
+          ))}
+        </select>
+        <select value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome | '')} aria-label={t('logTouch.outcome')}>
+          <option value="">{t('logTouch.outcomeNone')}</option>
+          {OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`outcome.${o}`)}
+            </option>
+          ))}
+        </select>
+        <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} aria-label={t('detail.when')} required />
+        <input className="touch-editor-note" value={note} onChange={(e) => setNote(e.target.value)} aria-label={t('logTouch.note')} placeholder={t('logTouch.notePlaceholder')} />
+        <div className="touch-editor-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            {t('detail.cancelTouch')}
+          </button>
+          <button type="submit" className="button button-primary">
+            {t('detail.saveTouch')}
+          </button>
+        </div>
+      </form>
+    </li>
+  )
+}

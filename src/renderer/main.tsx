@@ -1,0 +1,14 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import { initI18n, resolveLanguage } from './i18n'
+import './styles/app.css'
+
+// The OS language until the saved setting arrives; App switches if the user chose another.
+initI18n(resolveLanguage('system'))
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>
+)
