@@ -34,9 +34,9 @@ export function contactToVcard(contact: Contact): string {
     const tel = card.addPropertyWithValue('tel', contact.phone)
     tel.setParameter('value', 'text')
   }
-  if (contact.tags.length > 0) {
+  for (const group of categoryGroups(contact.tags)) {
     const categories = new ICAL.Property('categories', card)
-    categories.setValues(contact.tags)
+    categories.setValues(group)
     card.addProperty(categories)
   }
   text(card, 'note', contact.notes)
@@ -46,4 +46,23 @@ export function contactToVcard(contact: Contact): string {
   // ical.js takes jCard's extended format and writes vCard's basic one (20261127T090000Z).
   card.addPropertyWithValue('rev', new Date(contact.updatedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'))
   return card.toString() + '\r\n'
+}
+
+/**
+ * ical.js 2.2.1 reads "\\," (an escaped backslash, then the separator) as an escaped comma, so a
+ * tag ending in a backslash would swallow the next one. Such a tag ends its CATEGORIES line;
+ * the next tags go on another (RFC 6350 allows several, and our import reads them in order).
+ */
+function categoryGroups(tags: readonly string[]): string[][] {
+  const groups: string[][] = []
+  let current: string[] = []
+  for (const tag of tags) {
+    current.push(tag)
+    if (tag.endsWith('\\')) {
+      groups.push(current)
+      current = []
+    }
+  }
+  if (current.length > 0) groups.push(current)
+  return groups
 }

@@ -22,7 +22,7 @@ function sampleDoc(): TouchbaseDocument {
     contact(
       { name: 'Anna Schmidt', org: 'Nordlicht, GmbH; Berlin', email: 'anna@nordlicht.example', phone: '+49 30 1234567', tags: ['lead', 'trade, fair'], notes: 'Line 1\nLine 2; with "quotes"', subject: 'Q3 pilot' },
       'c-anna',
-      { touches: touches(2) }
+      { touches: touches(2), tags: ['lead', 'back\\', 'trade, fair'] }
     ),
     contact({ name: '张伟', org: '深圳科技有限公司', kind: 'customer', phone: '13800138000', cadence: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0' }, 'c-zhang'),
     contact({ name: '=HYPERLINK("http://evil.example","click")', org: '+cmd|calc', email: 'x@example.com', notes: '-2+3', tags: ['@admin'] }, 'c-evil', {
@@ -47,7 +47,7 @@ describe('CSV export', () => {
     expect(anna[col('Touch count')]).toBe('2')
     // Two touches: the default escalation waits 5 days after the latest touch (11 Nov, 11:00 Berlin).
     expect(anna[col('Next follow-up')]).toBe('2026-11-16 11:00')
-    expect(anna[col('Tags')]).toBe('lead; trade, fair')
+    expect(anna[col('Tags')]).toBe('lead; back\\; trade, fair')
   })
 
   it('defuses cells a spreadsheet would run as a formula', () => {
@@ -110,6 +110,20 @@ describe('iCalendar export', () => {
     }
     expect(events.find((e) => e.uid === 'c-anna@touchbase.app')?.rrule).toBe('FREQ=DAILY;INTERVAL=5')
     expect(events.find((e) => e.uid === 'c-long@touchbase.app')?.rrule).toBe('FREQ=DAILY;INTERVAL=30')
+  })
+
+  it('writes DTSTAMP/LAST-MODIFIED in UTC and the VTIMEZONE that DTSTART refers to', () => {
+    const ics = followUpsToIcs(sampleDoc(), { now: NOW, timeZone: 'Europe/Berlin' })
+    expect(ics).toMatch(/\r\nDTSTAMP:20261127T090000Z\r\n/)
+    expect(ics).toMatch(/\r\nLAST-MODIFIED:\d{8}T\d{6}Z\r\n/)
+    expect(ics.match(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin\r\n/g)).toHaveLength(1)
+    expect(ics.indexOf('BEGIN:VTIMEZONE')).toBeLessThan(ics.indexOf('BEGIN:VEVENT'))
+  })
+
+  it('falls back to UTC times for a zone its VTIMEZONE data lacks (the renamed Europe/Kyiv), rather than a dangling TZID', () => {
+    const ics = followUpsToIcs(sampleDoc(), { now: NOW, timeZone: 'Europe/Kyiv' })
+    expect(ics).not.toMatch(/TZID/)
+    expect(ics).toMatch(/\r\nDTSTART:\d{8}T\d{6}Z\r\n/)
   })
 
   it('keeps UIDs stable across exports', () => {
