@@ -5,7 +5,9 @@ import { initI18n, resolveLanguage } from './i18n'
 import './styles/app.css'
 
 // The OS language until the saved setting arrives; App switches if the user chose another.
-initI18n(resolveLanguage('system'))
+const language = resolveLanguage('system')
+initI18n(language)
+document.documentElement.lang = language
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -36,7 +36,7 @@ export function App() {
 function useAppearance(settings: Settings | null) {
   useEffect(() => {
     if (!settings) return
-    applyLanguage(resolveLanguage(settings.language))
+    void applyLanguage(resolveLanguage(settings.language))
     if (settings.theme === 'system') delete document.documentElement.dataset.theme
     else document.documentElement.dataset.theme = settings.theme
   }, [settings])

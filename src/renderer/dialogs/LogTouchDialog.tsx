@@ -30,7 +30,14 @@ export function LogTouchDialog({ view, anchor, onConfirm, onCancel }: Props) {
 
   return (
     <Dialog title={t('logTouch.title', { name: view.name })} onClose={onCancel} anchor={anchor} className="log-touch" testId="log-touch">
-      <form onSubmit={submit}>
+      <form
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          // Enter confirms from anywhere in the popover (a radio button would not submit by itself).
+          const el = e.target as HTMLElement
+          if (e.key === 'Enter' && el.tagName === 'INPUT' && !e.nativeEvent.isComposing) submit(e)
+        }}
+      >
         <h2 className="dialog-title">{t('logTouch.title', { name: view.name })}</h2>
         <fieldset className="channel-picker">
           <legend>{t('logTouch.channel')}</legend>

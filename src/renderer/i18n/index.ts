@@ -1,8 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Settings } from '../../core/model'
-import { en } from './en'
-import { zhCN } from './zh-CN'
+import { en, zhCN } from './catalogs'
 
 export const UI_LANGUAGES = ['en', 'zh-CN'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]
@@ -31,7 +30,7 @@ export function initI18n(language: UiLanguage): typeof i18next {
   return i18next
 }
 
-export function applyLanguage(language: UiLanguage): void {
-  if (i18next.language !== language) void i18next.changeLanguage(language)
+export async function applyLanguage(language: UiLanguage): Promise<void> {
   document.documentElement.lang = language
+  if (i18next.language !== language) await i18next.changeLanguage(language)
 }

@@ -8,6 +8,7 @@ import { columnTitle } from '../board/labels'
 import { useData } from '../app/data'
 import { formatDateTime } from '../format/dates'
 import { Dialog } from '../ui/Dialog'
+import { applyLanguage, resolveLanguage } from '../i18n'
 import { useToast } from '../ui/Toast'
 
 const REMINDER_PRESETS = {
@@ -39,8 +40,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       return
     }
     try {
-      setSettings(await call('settings:update', patch))
-      toast({ message: t('settings.saved') })
+      const saved = await call('settings:update', patch)
+      // Switch first, so the confirmation already speaks the chosen language.
+      await applyLanguage(resolveLanguage(saved.language))
+      setSettings(saved)
+      toast({ message: i18n.t('settings.saved') })
       onClose()
     } catch (error) {
       setErrors(error instanceof ApiError && error.issues.length ? error.issues : [(error as Error).message])

@@ -1,0 +1,262 @@
+/**
+ * The board in Chromium against the real service and data file. Run after a build:
+ *   npx electron-vite build && npx vitest run --project e2e
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { launchChromium, startHarness, type Harness } from './harness'
+import { DEMO, seedDemo } from './seed'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from './harness'
+
+type Catalog = { [key: string]: string | Catalog }
+// Read as data: the catalogs belong to the renderer's build, not the tests'.
+const catalog = (name: string) => JSON.parse(readFileSync(join(ROOT, 'src/renderer/i18n', name), 'utf8'))
+const en = catalog('en.json')
+const zhCN = catalog('zh-CN.json')
+
+let browser: Browser
+let harness: Harness | null = null
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => browser?.close())
+afterEach(async () => {
+  await harness?.close()
+  harness = null
+})
+
+async function open(options: { language?: 'en' | 'zh'; locale?: string } = {}): Promise<Harness> {
+  harness = await startHarness({ browser, locale: options.locale, seed: (_s, store) => seedDemo(store, { language: options.language ?? 'en' }) })
+  await harness.page.getByTestId('board').waitFor()
+  return harness
+}
+
+const card = (page: Page, name: string) => page.locator(`[data-card-id]`).filter({ hasText: name })
+const columnCount = async (page: Page, n: number) => Number(await page.getByTestId(`column-count-${n}`).textContent())
+const touchesInFile = async (h: Harness, name: string) => (await h.readData()).contacts.find((c) => c.name === name)?.touches.length
+
+async function center(locator: Locator) {
+  const box = (await locator.boundingBox())!
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+}
+
+/** hello-pangea starts a drag only after the pointer has moved a few pixels, in separate events. */
+async function dragWithMouse(page: Page, from: Locator, to: Locator) {
+  const start = await center(from)
+  const end = await center(to)
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  await page.mouse.move(start.x, start.y + 8, { steps: 4 })
+  await page.waitForTimeout(120)
+  await page.mouse.move(end.x, end.y - 100, { steps: 20 })
+  await page.mouse.move(end.x, end.y - 90, { steps: 3 })
+  await page.waitForTimeout(200)
+  await page.mouse.up()
+}
+
+describe('board', () => {
+  it('shows every column with its count and the 5+ reason', async () => {
+    const { page } = await open()
+    const expected = [0, 1, 2, 3, 4, 5].map((n) => DEMO.filter((d) => !d.close && Math.min(d.touches?.length ?? 0, 5) === n).length)
+    for (const [n, count] of expected.entries()) expect(await columnCount(page, n)).toBe(count)
+    await expect(page.getByTestId('column-5').textContent()).resolves.toContain(en.board.hintFivePlus)
+    expect(Number(await page.getByTestId('lane-count-won').textContent())).toBe(2)
+  })
+
+  it('drags a card from 1 to 2 touches with the mouse, logging a touch in the data file, then undoes it', async () => {
+    const h = await open()
+    const { page } = h
+    expect(await touchesInFile(h, 'Lucas Moreau')).toBe(1)
+    await dragWithMouse(page, card(page, 'Lucas Moreau'), page.getByTestId('column-2'))
+    const popover = page.getByTestId('log-touch')
+    await popover.waitFor()
+    await popover.getByText(en.channel.call, { exact: true }).click()
+    await popover.locator('textarea').fill('Sent the revised quote')
+    await popover.locator('textarea').press('Enter')
+    await page.getByTestId('column-2').locator('[data-card-id]', { hasText: 'Lucas Moreau' }).waitFor()
+    const saved = (await h.readData()).contacts.find((c) => c.name === 'Lucas Moreau')!
+    expect(saved.touches).toHaveLength(2)
+    expect(saved.touches.at(-1)).toMatchObject({ channel: 'call', note: 'Sent the revised quote' })
+
+    await page.getByTestId('toast').getByRole('button', { name: en.toast.undo }).click()
+    await page.getByTestId('column-1').locator('[data-card-id]', { hasText: 'Lucas Moreau' }).waitFor()
+    expect(await touchesInFile(h, 'Lucas Moreau')).toBe(1)
+  })
+
+  it('moves a card with the keyboard: Space, ArrowRight, Space, then Enter in the popover', async () => {
+    const h = await open()
+    const { page } = h
+    const hannah = card(page, 'Hannah Schulz')
+    await hannah.focus()
+    await page.keyboard.press('Space')
+    await page.waitForTimeout(150)
+    await page.keyboard.press('ArrowRight')
+    await page.waitForTimeout(250)
+    await page.keyboard.press('Space')
+    const popover = page.getByTestId('log-touch')
+    await popover.waitFor()
+    // The suggestion (email, her only address) is preselected; Enter confirms.
+    await expect(popover.locator('input[type=radio]:checked').getAttribute('value')).resolves.toBe('email')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('column-2').locator('[data-card-id]', { hasText: 'Hannah Schulz' }).waitFor()
+    expect(await touchesInFile(h, 'Hannah Schulz')).toBe(2)
+  })
+
+  it('Escape cancels the popover and changes nothing', async () => {
+    const h = await open()
+    const { page } = h
+    const before = await h.readDataText()
+    await card(page, 'Diego Alvarez').focus()
+    await page.keyboard.press('t')
+    await page.getByTestId('log-touch').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('log-touch').waitFor({ state: 'detached' })
+    expect(await h.readDataText()).toBe(before)
+  })
+
+  it('moves cards through the "Move to column…" menu: several columns right after a confirmation, and onto Won', async () => {
+    const h = await open()
+    const { page } = h
+    await card(page, 'Maya Chen').hover()
+    await card(page, 'Maya Chen').getByRole('button', { name: en.card.moveMenu }).click()
+    await page.getByTestId('move-menu').locator('[data-target="col-3"]').click()
+    const confirm = page.getByTestId('confirm')
+    await confirm.waitFor()
+    await confirm.getByRole('button', { name: 'Log 3 touches' }).click()
+    await page.getByTestId('column-3').locator('[data-card-id]', { hasText: 'Maya Chen' }).waitFor()
+    expect(await touchesInFile(h, 'Maya Chen')).toBe(3)
+
+    await card(page, 'Grace Liu').focus()
+    await page.keyboard.press('m')
+    await page.getByTestId('move-menu').locator('[data-target="exit-won"]').click()
+    await expect.poll(() => page.getByTestId('lane-count-won').textContent()).toBe('3')
+    expect((await h.readData()).contacts.find((c) => c.name === 'Grace Liu')?.status).toBe('won')
+  })
+
+  it('filters to vendors and the column counts follow', async () => {
+    const { page } = await open()
+    await page.getByTestId('filter-kind').selectOption('vendor')
+    const vendors = DEMO.filter((d) => d.kind === 'vendor' && !d.close)
+    await expect.poll(() => columnCount(page, 0)).toBe(0)
+    for (const n of [1, 2, 3, 4, 5]) expect(await columnCount(page, n)).toBe(vendors.filter((d) => Math.min(d.touches?.length ?? 0, 5) === n).length)
+    expect(await page.locator('[data-card-id]').count()).toBe(vendors.length)
+    await page.getByTestId('search').fill('Olivia')
+    await expect.poll(() => page.locator('[data-card-id]').count()).toBe(1)
+  })
+
+  it('rejects an invalid RRULE in the contact form and saves nothing', async () => {
+    const h = await open()
+    const { page } = h
+    const before = await h.readDataText()
+    await page.keyboard.press('n')
+    const form = page.getByTestId('contact-form')
+    await form.waitFor()
+    await form.locator('input[name=name]').fill('Rita Lopez')
+    await form.getByTestId('cadence-preset').selectOption('custom')
+    await form.getByTestId('cadence-rule').fill('FREQ=SOMETIMES;BYDAY=XX')
+    await form.getByTestId('save-contact').click()
+    await expect(form.getByTestId('cadence-editor').textContent()).resolves.toContain(en.validation.rrule)
+    expect(await h.readDataText()).toBe(before)
+
+    await form.getByTestId('cadence-rule').fill('FREQ=WEEKLY;BYDAY=TU')
+    await form.getByTestId('save-contact').click()
+    await form.waitFor({ state: 'detached' })
+    const added = (await h.readData()).contacts.find((c) => c.name === 'Rita Lopez')
+    expect(added?.cadence).toBe('FREQ=WEEKLY;BYDAY=TU')
+  })
+
+  it('opens Today from the reminder, acts on a due contact, and opens a contact from the tray', async () => {
+    const h = await open()
+    const { page } = h
+    await h.push('reminder:open-due')
+    const today = page.getByTestId('today')
+    await today.waitFor()
+    const items = today.getByTestId('today-item')
+    const due = await h.handlers['due:list']()
+    expect(await items.count()).toBe(due.length)
+    // Most urgent first, as the service orders them.
+    expect(await items.first().textContent()).toContain(due[0]!.name)
+
+    const first = items.first()
+    const name = due[0]!.name
+    await first.getByRole('button', { name: en.today.logTouch }).click()
+    await page.getByTestId('log-touch').waitFor()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => touchesInFile(h, name)).toBe((due[0]!.touchCount ?? 0) + 1)
+
+    const sam = due.find((d) => d.name === 'Samuel Okafor')!
+    await h.push('contact:open', sam.id)
+    await page.getByTestId('contact-detail').getByRole('heading', { name: 'Samuel Okafor' }).waitFor()
+  })
+
+  it('re-fetches on data:changed', async () => {
+    const h = await open()
+    await h.service.addContact({ name: 'Added Elsewhere', kind: 'vendor' })
+    await h.push('data:changed')
+    await card(h.page, 'Added Elsewhere').waitFor()
+  })
+})
+
+/** Every English catalog string as a pattern for its fixed words (placeholders become wildcards). */
+function englishPatterns(): RegExp[] {
+  const zhValues = new Set<string>()
+  const collect = (o: Catalog, into: (s: string) => void) => {
+    for (const v of Object.values(o)) typeof v === 'string' ? into(v) : collect(v, into)
+  }
+  collect(zhCN, (s) => zhValues.add(s))
+  const patterns: RegExp[] = []
+  collect(en, (s) => {
+    if (zhValues.has(s)) return // identical in both, e.g. the product name
+    for (const fragment of s.split(/\{\{\w+\}\}/)) {
+      const words = fragment.trim()
+      if (/[A-Za-z]{3,}/.test(words)) patterns.push(new RegExp(`\\b${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`))
+    }
+  })
+  return patterns
+}
+
+describe('简体中文', () => {
+  it('switches the whole UI to Chinese: no English UI text on the board, Today, Insights and the dialogs', async () => {
+    const h = await open({ language: 'zh' })
+    const { page } = h
+    await page.getByTestId('open-settings').click()
+    await page.getByTestId('language-zh-CN').check({ force: true })
+    await page.getByTestId('save-settings').click()
+    await page.getByText(zhCN.views.board, { exact: true }).waitFor()
+    expect((await h.readData()).settings.language).toBe('zh-CN')
+
+    const patterns = englishPatterns()
+    const englishIn = async () => {
+      const text = await page.evaluate<string>('document.body.innerText')
+      return patterns.filter((p) => p.test(text)).map((p) => p.source)
+    }
+    expect(await englishIn()).toEqual([])
+    await page.getByTestId('tab-today').click()
+    await page.getByTestId('today').waitFor()
+    expect(await englishIn()).toEqual([])
+    await page.getByTestId('tab-insights').click()
+    await page.getByTestId('insights').waitFor()
+    expect(await englishIn()).toEqual([])
+    await page.getByTestId('tab-board').click()
+    await page.locator('[data-card-id]').first().click()
+    await page.getByTestId('contact-detail').waitFor()
+    expect(await englishIn()).toEqual([])
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('n')
+    await page.getByTestId('contact-form').waitFor()
+    expect(await englishIn()).toEqual([])
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('?')
+    await page.getByTestId('shortcuts').waitFor()
+    expect(await englishIn()).toEqual([])
+  })
+
+  it('follows a Chinese OS locale when the language is "system"', async () => {
+    const { page } = await open({ language: 'zh', locale: 'zh-CN' })
+    await expect(page.getByTestId('column-5').textContent()).resolves.toContain(zhCN.board.hintFivePlus)
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN')
+  })
+})
