@@ -115,12 +115,11 @@ async function main(): Promise<void> {
   })
 
   const guard = createIpcGuard({
-    handlers: createApiHandlers(service, () => ({
-      version: app.getVersion(),
-      dataFile: store.filePath,
-      platform: process.platform,
-      timeZone: service.timeZone()
-    })),
+    handlers: createApiHandlers(
+      service,
+      () => ({ version: app.getVersion(), dataFile: store.filePath, platform: process.platform, timeZone: service.timeZone() }),
+      push
+    ),
     trusted: { webContentsIds: () => (window && !window.isDestroyed() ? [window.webContents.id] : []), origin },
     onMutated: () => sync.changed()
   })

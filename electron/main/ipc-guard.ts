@@ -19,6 +19,7 @@ export const READ_ONLY_CHANNELS: ReadonlySet<ApiChannel> = new Set<ApiChannel>([
   'due:list',
   'stats:get',
   'settings:get',
+  'export:run',
   'app:info'
 ])
 

@@ -35,7 +35,22 @@ export async function setupMainWindow(options: MainWindowOptions): Promise<Brows
     title: 'Touchbase',
     icon: options.iconPath,
     autoHideMenuBar: true,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.preloadPath }
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      spellcheck: false
+    } satisfies typeof SECURE_WEB_PREFERENCES & { preload: string }
   })
   if (placement.maximized) window.maximize()
 

@@ -1,8 +1,9 @@
 import { pathToFileURL } from 'node:url'
 
 /**
- * The window's webPreferences, per Electron's security checklist. Kept as data so a test (and
- * scripts/security-scan.mjs) can assert every flag; main-window.ts only adds the preload path.
+ * The window's webPreferences, per Electron's security checklist. main-window.ts spells the same
+ * flags out literally inside `new BrowserWindow(...)` (so static scanners such as
+ * electronegativity can see them) and `satisfies` this object, so the two cannot drift apart.
  */
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
@@ -15,6 +16,8 @@ export const SECURE_WEB_PREFERENCES = {
   experimentalFeatures: false,
   webviewTag: false,
   navigateOnDragDrop: false,
+  // Middle-click would open links in a new window; window.open is denied anyway, this stops it earlier.
+  disableBlinkFeatures: 'Auxclick',
   safeDialogs: true,
   // Off because on Linux Chromium would download Hunspell dictionaries from a Google CDN.
   spellcheck: false

@@ -27,13 +27,17 @@ const API_CHANNEL_SET = {
   'stats:get': true,
   'settings:get': true,
   'settings:update': true,
+  'import:run': true,
+  'export:run': true,
+  'backup:restore': true,
   'app:info': true
 } as const satisfies Record<ApiChannel, true>
 
 const PUSH_EVENT_SET = {
   'data:changed': true,
   'reminder:open-due': true,
-  'contact:open': true
+  'contact:open': true,
+  'import:progress': true
 } as const satisfies Record<PushEvent, true>
 
 export const BRIDGE_API_CHANNELS = Object.keys(API_CHANNEL_SET) as ApiChannel[]

@@ -90,8 +90,10 @@ describe('isTrustedSender', () => {
 describe('isMutatingChannel', () => {
   it('classifies every channel of the contract', () => {
     const reads = API_CHANNELS.filter((c) => !isMutatingChannel(c))
-    expect(reads.sort()).toEqual(['app:info', 'board:get', 'contacts:get', 'contacts:list', 'due:list', 'settings:get', 'stats:get'])
+    expect(reads.sort()).toEqual(['app:info', 'board:get', 'contacts:get', 'contacts:list', 'due:list', 'export:run', 'settings:get', 'stats:get'])
     expect(isMutatingChannel('settings:update')).toBe(true)
     expect(isMutatingChannel('touch:log')).toBe(true)
+    expect(isMutatingChannel('import:run')).toBe(true)
+    expect(isMutatingChannel('backup:restore')).toBe(true)
   })
 })
