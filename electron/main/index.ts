@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   })
 
   const tray = setupTray(files.resourcesDir, {
+    onOpenWindow: bringForward,
     onOpenContact: (id) => {
       bringForward()
       push('contact:open', id)

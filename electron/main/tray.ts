@@ -3,6 +3,8 @@ import type { TrayAction, TrayMenuEntry, TrayModel } from './tray-model'
 import { trayIconPath } from './tray-icons'
 
 export interface TrayHandlers {
+  /** A left click on the icon where the OS leaves menus to right clicks (Windows). */
+  onOpenWindow: () => void
   onOpenContact: (contactId: string) => void
   onAction: (action: TrayAction) => void
   onToggleStartAtLogin: (checked: boolean) => void
@@ -21,6 +23,8 @@ export function setupTray(resourcesDir: string, handlers: TrayHandlers, platform
     return icon
   }
   const tray = new Tray(image('idle'))
+  // macOS and Linux (AppIndicator) open the menu on click; Windows users expect the window.
+  if (platform === 'win32') tray.on('click', () => handlers.onOpenWindow())
   let current: TrayModel['iconState'] = 'idle'
   let shown = ''
 

@@ -106,3 +106,16 @@ describe('shouldApplyCsp and permissions', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) expect(isPermissionAllowed(p)).toBe(false)
   })
 })
+
+describe("the renderer's <meta> CSP", () => {
+  it('exists and allows no inline, eval or remote scripts (the header adds the rest)', async () => {
+    const { readFileSync } = await import('node:fs')
+    const html = readFileSync(join(__dirname, '../../src/renderer/index.html'), 'utf8')
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)
+    expect(meta, 'src/renderer/index.html needs a CSP <meta> tag').not.toBeNull()
+    const policy = directives(meta![1]!)
+    const scripts = policy.get('script-src') ?? policy.get('default-src')
+    expect(scripts).toEqual(["'self'"])
+    expect(policy.get('object-src')).toEqual(["'none'"])
+  })
+})
