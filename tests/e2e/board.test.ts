@@ -204,7 +204,10 @@ describe('board', () => {
 function englishPatterns(): RegExp[] {
   const zhValues = new Set<string>()
   const collect = (o: Catalog, into: (s: string) => void) => {
-    for (const v of Object.values(o)) typeof v === 'string' ? into(v) : collect(v, into)
+    for (const v of Object.values(o)) {
+      if (typeof v === 'string') into(v)
+      else collect(v, into)
+    }
   }
   collect(zhCN, (s) => zhValues.add(s))
   const patterns: RegExp[] = []

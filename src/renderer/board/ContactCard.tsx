@@ -1,3 +1,4 @@
+/* eslint-disable react-hooks/refs -- hello-pangea's `provided` is plain props plus a callback ref, not a ref object: it is meant to be read while rendering. */
 import { memo, type CSSProperties } from 'react'
 import type { DraggableProvided } from '@hello-pangea/dnd'
 import { useTranslation } from 'react-i18next'

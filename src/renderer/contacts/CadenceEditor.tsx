@@ -19,7 +19,7 @@ interface Props {
 export function CadenceEditor({ choice, onChange, contact, error }: Props) {
   const { t, i18n } = useTranslation()
   const { settings, now, timeZone } = useData()
-  const escalation = settings?.escalationDays ?? [2, 3, 5, 7, 14, 30]
+  const escalation = useMemo(() => settings?.escalationDays ?? [2, 3, 5, 7, 14, 30], [settings])
   const rule = ruleOf(choice) ?? cadenceRuleFor({ touches: contact?.touches ?? [], cadence: undefined }, { escalationDays: escalation })
   const valid = isValidRrule(rule)
   const touches = contact?.touches.length ?? 0

@@ -22,7 +22,9 @@ interface DialogProps {
 export function Dialog({ title, onClose, children, anchor, className = '', testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const onCloseRef = useRef(onClose)
-  onCloseRef.current = onClose
+  useEffect(() => {
+    onCloseRef.current = onClose
+  }, [onClose])
 
   useEffect(() => {
     const dialog = ref.current
