@@ -21,7 +21,7 @@ export default defineConfig({
     lib: { entry: resolve(__dirname, 'src/cli/main.ts'), formats: ['es'], fileName: () => 'touchbase.js' },
     rollupOptions: {
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
-      output: { banner: '#!/usr/bin/env node' }
+      output: { banner: '#!/usr/bin/env node', entryFileNames: 'touchbase.js' }
     }
   },
   ssr: { noExternal: [...bundled] }

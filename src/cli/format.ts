@@ -1,6 +1,7 @@
 import type { Board } from '../core/board'
 import type { ContactView } from '../core/contact-view'
 import type { Stats } from '../core/insights'
+import type { ImportReport } from '../core/interop/requests'
 import { localDay } from '../core/time'
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length))
@@ -59,4 +60,20 @@ export function statsText(s: Stats): string {
     ...(s.waitingOn.length ? ['waiting on:', ...s.waitingOn.map((w) => `  ${w.name}${w.org ? ` (${w.org})` : ''} by ${w.until.slice(0, 10)}${w.overdue ? ' — overdue' : ''}`)] : [])
   ]
   return lines.filter(Boolean).join('\n')
+}
+
+export function importReportText(r: ImportReport): string {
+  const verb = r.dryRun ? 'would be ' : ''
+  const lines = [
+    `${r.dryRun ? 'Dry run: nothing was changed. ' : ''}Format: ${r.format}.`,
+    `${r.added.length} ${verb}added, ${r.merged.length} ${verb}merged, ${r.skipped.length} ${verb}skipped, ${r.errors.length} with errors.`,
+    ...r.added.map((a) => `  + row ${a.row}: ${a.name}`),
+    ...r.merged.map((m) => `  ~ row ${m.row}: ${m.name} → ${m.into} (same ${m.matchedBy})`),
+    ...r.skipped.map((s) => `  - row ${s.row}: ${s.name}: ${s.reason}`),
+    ...r.errors.map((e) => `  ! row ${e.row}${e.line ? ` (line ${e.line})` : ''}: ${e.message}`)
+  ]
+  if (r.mappingPreview) {
+    lines.push('Columns were matched by guess:', ...Object.entries(r.mappingPreview.mapping).map(([h, f]) => `  ${h} → ${f}`))
+  }
+  return lines.join('\n')
 }

@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { homedir } from 'node:os'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { CHANNELS, CONTACT_KINDS, EXIT_STATUSES, OUTCOMES, type ContactPatch } from '../core/model'
@@ -6,13 +8,15 @@ import { openService, type TouchbaseService } from '../service'
 import { reminderMessage } from '../service/reminder-message'
 import { createNodeNotifier, type Notifier } from '../service/notifier'
 import { resolveMainLanguage } from '../shared/locales/main'
-import { boardText, contactDetail, contactLine, statsText } from './format'
+import { boardText, contactDetail, contactLine, importReportText, statsText } from './format'
 
 export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
   env: Record<string, string | undefined>
   notifier?: Notifier
+  /** A one-line progress display for long work (stderr on a terminal); '' clears it. */
+  progress?: (line: string) => void
 }
 
 interface GlobalOptions {
@@ -227,6 +231,54 @@ export function buildProgram(io: CliIo): Command {
         if (!message) return
         await (io.notifier ?? createNodeNotifier()).notify(message)
         io.out(`${message.title}: ${message.body}`)
+      })
+    )
+
+  program
+    .command('import')
+    .description('import contacts from CSV (Google, Outlook or any) or vCard (.vcf 2.1/3.0/4.0)')
+    .argument('<file>')
+    .option('--dry-run', 'show what would be added, merged and skipped; change nothing')
+    .addOption(new Option('--on-duplicate <choice>', 'what to do with a contact you already have').choices(['merge', 'skip']))
+    .option('--json', 'machine-readable report')
+    .action(async (file: string, _o, cmd: Command) =>
+      withService(cmd, async (service, o) => {
+        const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+          throw new Error(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`)
+        })
+        const progress = io.progress ?? (() => {})
+        const report = await service.importContacts(
+          { fileName: basename(file), text, dryRun: Boolean(o.dryRun), ...(o.onDuplicate ? { onDuplicate: o.onDuplicate as 'merge' | 'skip' } : {}) },
+          (done, total) => progress(`importing ${done}/${total}`)
+        )
+        progress('')
+        print(o.json, report, () => importReportText(report))
+      })
+    )
+
+  program
+    .command('export')
+    .description('export everything: csv, vcf (vCard 4.0), json (full backup) or ics (follow-ups for your calendar)')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'vcf', 'json', 'ics']).makeOptionMandatory())
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (_o, cmd: Command) =>
+      withService(cmd, async (service, o) => {
+        const file = await service.exportData(o.format as 'csv' | 'vcf' | 'json' | 'ics')
+        if (o.out) {
+          await writeFile(String(o.out), file.content)
+          io.err(`Wrote ${String(o.out)}.`)
+        } else io.out(file.content)
+      })
+    )
+
+  program
+    .command('restore')
+    .description('replace all data with a JSON backup (the current file is backed up first)')
+    .argument('<file>')
+    .action(async (file: string, _o, cmd: Command) =>
+      withService(cmd, async (service) => {
+        const result = await service.restoreBackup(await readFile(file, 'utf8'))
+        io.out(`Restored ${result.contacts} contacts. The previous data is in ${result.backupPath}.`)
       })
     )
 

@@ -1,10 +1,14 @@
-import { apiArgSchemas, isApiChannel, type ApiChannel, type ApiHandlers, type AppInfo, type IpcResponse } from '../shared/ipc'
+import { apiArgSchemas, isApiChannel, type ApiChannel, type ApiHandlers, type AppInfo, type IpcResponse, type PushEvent, type PushEvents } from '../shared/ipc'
 import { describeIssues } from '../core/model'
 import { ServiceError } from './errors'
 import type { TouchbaseService } from './service'
 
 /** Binds every channel of the IPC contract to the service. Main, the tests and the browser harness share it. */
-export function createApiHandlers(service: TouchbaseService, appInfo: () => AppInfo): ApiHandlers {
+export function createApiHandlers(
+  service: TouchbaseService,
+  appInfo: () => AppInfo,
+  push: <E extends PushEvent>(event: E, payload: PushEvents[E]) => void = () => {}
+): ApiHandlers {
   return {
     'contacts:list': (query) => service.list(query),
     'contacts:get': (id) => service.get(id),
@@ -25,6 +29,9 @@ export function createApiHandlers(service: TouchbaseService, appInfo: () => AppI
     'stats:get': () => service.stats(),
     'settings:get': () => service.settings(),
     'settings:update': (patch) => service.updateSettings(patch),
+    'import:run': (request) => service.importContacts(request, (done, total) => push('import:progress', { done, total })),
+    'export:run': (format) => service.exportData(format),
+    'backup:restore': (json) => service.restoreBackup(json),
     'app:info': async () => appInfo()
   }
 }

@@ -8,39 +8,17 @@ import {
   planImport,
   readImportFile,
   serializeBackup,
-  type ContactField,
-  type ImportFormat,
   type ImportOptions,
   type ImportPlan,
-  type MappingPreview,
   type ReadImport,
   type RowError
 } from '../core/interop'
 import { MigrationError, migrate } from '../core/migrations'
 import type { Contact } from '../core/model'
 import type { Store } from '../store'
+import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
 
-export interface ImportRequest {
-  fileName: string
-  text: string
-  dryRun?: boolean
-  onDuplicate?: 'merge' | 'skip'
-  decisions?: Record<number, 'merge' | 'skip'>
-  /** CSV only: header → field; replaces the recognised or guessed mapping. */
-  mapping?: Record<string, ContactField>
-}
-
-export interface ImportReport {
-  format: ImportFormat
-  dryRun: boolean
-  added: { row: number; name: string; id?: string }[]
-  /** `id` is the contact merged into; absent in a dry run when it is a contact this file adds (see intoRow). */
-  merged: { row: number; name: string; id?: string; intoRow?: number; into: string; matchedBy: string }[]
-  skipped: { row: number; name: string; reason: string }[]
-  errors: { row: number; line?: number; message: string }[]
-  /** For a CSV we did not recognise: the columns, our guessed mapping and the first rows. */
-  mappingPreview?: MappingPreview
-}
+export type { ExportFormat, ExportedFile, ImportReport, ImportRequest }
 
 export interface ImportDeps {
   now: Date
@@ -101,13 +79,7 @@ export async function importContacts(store: Store, req: ImportRequest, deps: Imp
   return report(file, final, false, idsByRow)
 }
 
-export type ExportFormat = 'csv' | 'vcf' | 'json' | 'ics'
 
-export interface ExportedFile {
-  fileName: string
-  mimeType: string
-  content: string
-}
 
 const EXPORTS: Record<ExportFormat, { mimeType: string }> = {
   csv: { mimeType: 'text/csv;charset=utf-8' },

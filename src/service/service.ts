@@ -26,6 +26,8 @@ import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/fi
 import { computeStats, type Stats } from '../core/insights'
 import { parseDayOrInstant, systemTimeZone } from '../core/time'
 import type { Store } from '../store'
+import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
+import { exportData, importContacts, restoreBackup } from './interop'
 import { ServiceError, parseOrThrow } from './errors'
 import { z } from 'zod'
 
@@ -255,6 +257,22 @@ export class TouchbaseService {
       }
       return doc.reminder
     })
+  }
+
+  // ---- import, export, restore ----
+
+  /** Imports CSV or vCard text in one atomic write (or only reports, with dryRun). */
+  async importContacts(request: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
+    return importContacts(this.store, request, { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
+  }
+
+  async exportData(format: ExportFormat): Promise<ExportedFile> {
+    return exportData(this.store, format, { now: this.now(), timeZone: this.timeZone() })
+  }
+
+  /** Replaces everything with a JSON backup, after validating it and backing up the current file. */
+  async restoreBackup(text: string): Promise<{ contacts: number; backupPath: string }> {
+    return restoreBackup(this.store, text)
   }
 
   // ---- helpers ----

@@ -26,6 +26,8 @@ import { ContactQuerySchema, type ContactQuery } from '../core/filters'
 import type { ContactView } from '../core/contact-view'
 import type { Board } from '../core/board'
 import type { Stats } from '../core/insights'
+import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
+import { CONTACT_FIELDS } from '../core/interop/records'
 
 export interface AppInfo {
   version: string
@@ -55,6 +57,10 @@ export interface Api {
   'stats:get': () => Stats
   'settings:get': () => Settings
   'settings:update': (patch: SettingsPatch) => Settings
+  /** Imports CSV or vCard text; progress arrives as 'import:progress' events. */
+  'import:run': (request: ImportRequest) => ImportReport
+  'export:run': (format: ExportFormat) => ExportedFile
+  'backup:restore': (json: string) => { contacts: number; backupPath: string }
   'app:info': () => AppInfo
 }
 
@@ -71,6 +77,8 @@ export interface PushEvents {
   'reminder:open-due': undefined
   /** The tray asked to open one contact. */
   'contact:open': string
+  /** A long import's progress. */
+  'import:progress': { done: number; total: number }
 }
 export type PushEvent = keyof PushEvents
 
@@ -111,11 +119,24 @@ export const apiArgSchemas = {
   'stats:get': z.tuple([]),
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([SettingsPatchSchema]),
+  'import:run': z.tuple([
+    z.object({
+      fileName: z.string().max(1000),
+      // 50 MB of text is far beyond any address book; the cap keeps a bad call from exhausting memory.
+      text: z.string().max(50_000_000),
+      dryRun: z.boolean().optional(),
+      onDuplicate: z.enum(['merge', 'skip']).optional(),
+      decisions: z.record(z.string(), z.enum(['merge', 'skip'])).optional(),
+      mapping: z.record(z.string(), z.enum(CONTACT_FIELDS)).optional()
+    })
+  ]),
+  'export:run': z.tuple([z.enum(['csv', 'vcf', 'json', 'ics'])]),
+  'backup:restore': z.tuple([z.string().max(200_000_000)]),
   'app:info': z.tuple([])
 } satisfies Record<ApiChannel, z.ZodTuple>
 
 export const API_CHANNELS = Object.keys(apiArgSchemas) as ApiChannel[]
-export const PUSH_EVENTS: readonly PushEvent[] = ['data:changed', 'reminder:open-due', 'contact:open']
+export const PUSH_EVENTS: readonly PushEvent[] = ['data:changed', 'reminder:open-due', 'contact:open', 'import:progress']
 
 export function isApiChannel(value: unknown): value is ApiChannel {
   return typeof value === 'string' && (API_CHANNELS as string[]).includes(value)

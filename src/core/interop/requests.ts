@@ -1,0 +1,34 @@
+import type { ContactField } from './records'
+import type { ImportFormat } from './read-import'
+import type { MappingPreview } from './csv-import'
+
+/** The shapes of import and export requests and reports, shared by the service, the CLI and the UI. */
+export interface ImportRequest {
+  fileName: string
+  text: string
+  dryRun?: boolean
+  onDuplicate?: 'merge' | 'skip'
+  decisions?: Record<number, 'merge' | 'skip'>
+  /** CSV only: header → field; replaces the recognised or guessed mapping. */
+  mapping?: Record<string, ContactField>
+}
+
+export interface ImportReport {
+  format: ImportFormat
+  dryRun: boolean
+  added: { row: number; name: string; id?: string }[]
+  /** `id` is the contact merged into; absent in a dry run when it is a contact this file adds (see intoRow). */
+  merged: { row: number; name: string; id?: string; intoRow?: number; into: string; matchedBy: string }[]
+  skipped: { row: number; name: string; reason: string }[]
+  errors: { row: number; line?: number; message: string }[]
+  /** For a CSV we did not recognise: the columns, our guessed mapping and the first rows. */
+  mappingPreview?: MappingPreview
+}
+
+export type ExportFormat = 'csv' | 'vcf' | 'json' | 'ics'
+
+export interface ExportedFile {
+  fileName: string
+  mimeType: string
+  content: string
+}

@@ -1,0 +1,48 @@
+import { execFile, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+
+export const ROOT = resolve(__dirname, '../..')
+export const CLI = join(ROOT, 'out/cli/touchbase.js')
+
+/**
+ * The CLI is tested as the built file users run: `import { RRule } from 'rrule'` passes under
+ * vitest but fails in native Node ESM, and only the bundle shows that. Builds it when missing.
+ */
+export async function ensureCliBuilt(): Promise<void> {
+  if (existsSync(CLI)) return
+  await promisify(execFile)('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { cwd: ROOT })
+}
+
+export interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }))
+  })
+}
+
+export async function tempDataDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'touchbase-cli-'))
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** Runs the CLI on `dir` and parses its --json output, failing loudly with stderr. */
+export async function cliJson<T = unknown>(dir: string, args: string[]): Promise<T> {
+  const result = await runCli([...args, '--data', dir, '--json'])
+  if (result.code !== 0) throw new Error(`touchbase ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
+  return JSON.parse(result.stdout) as T
+}

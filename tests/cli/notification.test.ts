@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { CLI, cliJson, ensureCliBuilt, tempDataDir } from './cli-harness'
+
+/**
+ * A real notification: a private D-Bus session with Xvfb and the dunst notification server,
+ * dbus-monitor watching for the Notify call that `touchbase remind` makes through node-notifier.
+ */
+const tools = ['dbus-run-session', 'Xvfb', 'dunst', 'dbus-monitor', 'notify-send']
+const missing = tools.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0)
+// CI installs these (.ci/run); skipping there would hide a broken install, so only skip locally.
+const runIt = missing.length === 0 || process.env.CI ? it : it.skip
+
+let dir: string
+let cleanup: () => Promise<void>
+beforeAll(async () => {
+  await ensureCliBuilt()
+  ;({ dir, cleanup } = await tempDataDir())
+})
+afterAll(() => cleanup())
+
+runIt('touchbase remind emits a Notify call with the due count', async () => {
+  expect(missing, 'notification tools installed').toEqual([])
+  for (const name of ['Ada', 'Grace']) await cliJson(dir, ['add', '--name', name, '--kind', 'vendor', '--now', '2026-11-20T09:00:00Z'])
+  const display = `:${90 + Math.floor(Math.random() * 100)}`
+  const script = `
+    set -u
+    Xvfb ${display} -screen 0 800x600x24 -nolisten tcp >/dev/null 2>&1 &
+    XVFB=$!
+    for i in $(seq 1 50); do [ -e /tmp/.X11-unix/X${display.slice(1)} ] && break; sleep 0.1; done
+    export DISPLAY=${display}
+    dbus-monitor --session "interface='org.freedesktop.Notifications',member='Notify'" > "$MONITOR_LOG" 2>&1 &
+    MON=$!
+    dunst >/dev/null 2>&1 &
+    DUNST=$!
+    sleep 1
+    "${process.execPath}" "${CLI}" remind --data "${dir}" --now 2026-11-27T10:00:00Z
+    CODE=$?
+    sleep 1
+    kill $MON $DUNST $XVFB 2>/dev/null
+    exit $CODE
+  `
+  const monitorLog = `${dir}/dbus-monitor.log`
+  const result = spawnSync('dbus-run-session', ['--', 'bash', '-c', script], {
+    env: { ...process.env, MONITOR_LOG: monitorLog, LANG: 'en_US.UTF-8' },
+    encoding: 'utf8',
+    timeout: 60_000
+  })
+  expect(result.status, result.stderr).toBe(0)
+  expect(result.stdout).toContain('2 follow-ups due today')
+  const { readFileSync } = await import('node:fs')
+  const log = readFileSync(monitorLog, 'utf8')
+  expect(log).toMatch(/member=Notify/)
+  expect(log).toContain('2 follow-ups due today')
+  expect(log).toMatch(/Ada \(vendor, touch 1\)/)
+}, 90_000)
