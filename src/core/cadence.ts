@@ -30,6 +30,16 @@ export function cadenceRuleFor(contact: Pick<Contact, 'touches' | 'cadence'>, se
  * the anchor's local wall-clock time. Returns an ISO instant, or null when the rule has ended.
  */
 export function nextOccurrence(rule: string, anchor: string | Date, timeZone: string): string | null {
+  // The default cadence is always "every n days"; computing it directly gives the same instant as
+  // rrule (DTSTART = anchor to the minute, first occurrence strictly after) and keeps a board of
+  // 10,000 contacts from spending seconds inside rrule.
+  const everyNDays = /^FREQ=DAILY;INTERVAL=(\d+)$/.exec(rule)
+  if (everyNDays) {
+    const start = toFloating(anchor, timeZone)
+    start.setUTCSeconds(0, 0)
+    start.setUTCDate(start.getUTCDate() + Number(everyNDays[1]))
+    return fromFloating(start, timeZone).toISOString()
+  }
   return previewOccurrences(rule, anchor, timeZone, 1)[0] ?? null
 }
 

@@ -10,7 +10,9 @@ beforeAll(async () => {
 })
 afterAll(() => cleanup())
 
-const PER_WRITER = 200
+// tests/store/multiprocess.test.ts races 2 × 200 writes from two child processes on the store;
+// here the same race goes through the whole CLI, where each touch is a new process.
+const PER_WRITER = 60
 
 /** A shell loop that runs `touchbase touch` PER_WRITER times, one process per touch, as a user's script would. */
 function writer(id: string, name: string): Promise<number | null> {

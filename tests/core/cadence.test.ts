@@ -165,3 +165,16 @@ describe('cadence rules', () => {
     expect(isValidRrule(rule)).toBe(valid)
   })
 })
+
+describe('the every-n-days fast path', () => {
+  it.each(ZONES)('gives exactly what rrule gives, across DST and month ends, in %s', (zone) => {
+    const anchors = ['2026-03-06T23:59:30', '2026-03-27T02:15:00', '2026-10-24T09:00:00', '2026-10-31T01:30:59', '2028-02-27T12:00:00', '2026-12-31T23:00:00']
+    for (const wallClock of anchors) {
+      for (const n of [1, 2, 3, 5, 7, 14, 30]) {
+        const anchor = local(zone, wallClock)
+        const viaRrule = previewOccurrences(`FREQ=DAILY;INTERVAL=${n}`, anchor, zone, 1)[0]
+        expect(nextOccurrence(`FREQ=DAILY;INTERVAL=${n}`, anchor, zone), `${wallClock} + ${n}d`).toBe(viaRrule)
+      }
+    }
+  })
+})
