@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -45,4 +46,24 @@ export async function cliJson<T = unknown>(dir: string, args: string[]): Promise
   const result = await runCli([...args, '--data', dir, '--json'])
   if (result.code !== 0) throw new Error(`touchbase ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
   return JSON.parse(result.stdout) as T
+}
+
+/**
+ * Builds the CLI once and gives the file a fresh data folder, removed afterwards.
+ * Call at the top of a test file; read `.dir` inside tests.
+ */
+export function useCliDataDir(): { readonly dir: string } {
+  const state = { dir: '', cleanup: async () => {} }
+  beforeAll(async () => {
+    await ensureCliBuilt()
+    const tmp = await tempDataDir()
+    state.dir = tmp.dir
+    state.cleanup = tmp.cleanup
+  })
+  afterAll(() => state.cleanup())
+  return {
+    get dir() {
+      return state.dir
+    }
+  }
 }

@@ -1,19 +1,13 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { DocumentSchema } from '../../src/core/model'
-import { CLI, cliJson, ensureCliBuilt, tempDataDir } from './cli-harness'
+import { CLI, cliJson, useCliDataDir } from './cli-harness'
 
 const KILLS = 60
 
-let dir: string
-let cleanup: () => Promise<void>
-beforeAll(async () => {
-  await ensureCliBuilt()
-  ;({ dir, cleanup } = await tempDataDir())
-})
-afterAll(() => cleanup())
+const data = useCliDataDir()
 
 /**
  * One `touchbase touch` process, killed with SIGKILL after `killAfterMs` unless it finished first.
@@ -21,7 +15,7 @@ afterAll(() => cleanup())
  */
 function touchAndMaybeKill(id: string, note: string, killAfterMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'touch', id, '--note', note, '--channel', 'email', '--data', dir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CLI, 'touch', id, '--note', note, '--channel', 'email', '--data', data.dir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     child.stdout.on('data', (d) => (stdout += d))
     const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
@@ -33,7 +27,7 @@ function touchAndMaybeKill(id: string, note: string, killAfterMs: number): Promi
 }
 
 it(`keeps the file valid and every acknowledged touch through ${KILLS} SIGKILLs of the CLI`, async () => {
-  const contact = await cliJson<{ id: string }>(dir, ['add', '--name', 'Crash Test Dummy'])
+  const contact = await cliJson<{ id: string }>(data.dir, ['add', '--name', 'Crash Test Dummy'])
   const acknowledged: string[] = []
   // How long one touch takes here, so the kill moments cover the whole life of a run
   // (start-up, lock, write, fsync, rename, print) whatever the machine's speed.
@@ -52,12 +46,12 @@ it(`keeps the file valid and every acknowledged touch through ${KILLS} SIGKILLs 
     if (await touchAndMaybeKill(contact.id, note, killAfter)) acknowledged.push(note)
     else killed++
     // The file must parse and validate after every kill, not just at the end.
-    const doc = DocumentSchema.parse(JSON.parse(await readFile(join(dir, 'touchbase.json'), 'utf8')))
+    const doc = DocumentSchema.parse(JSON.parse(await readFile(join(data.dir, 'touchbase.json'), 'utf8')))
     const notes = new Set(doc.contacts[0]!.touches.map((t) => t.note))
     for (const n of acknowledged) expect(notes.has(n), `acknowledged ${n} is on disk`).toBe(true)
     if (i > KILLS * 6) throw new Error(`only ${killed} of ${i} runs were killed mid-flight`)
   }
-  const finalState = await cliJson<{ touchCount: number; touches: { note?: string }[] }>(dir, ['show', contact.id])
+  const finalState = await cliJson<{ touchCount: number; touches: { note?: string }[] }>(data.dir, ['show', contact.id])
   expect(finalState.touchCount).toBeGreaterThanOrEqual(acknowledged.length)
   // Some runs must have finished between kills, or the test proved nothing about acknowledgements.
   expect(acknowledged.length).toBeGreaterThan(3)

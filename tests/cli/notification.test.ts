@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { CLI, cliJson, ensureCliBuilt, tempDataDir } from './cli-harness'
+import { expect, it } from 'vitest'
+import { CLI, cliJson, useCliDataDir } from './cli-harness'
 
 /**
  * A real notification: a private D-Bus session with Xvfb and the dunst notification server,
@@ -11,17 +11,11 @@ const missing = tools.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).s
 // CI installs these (.ci/run); skipping there would hide a broken install, so only skip locally.
 const runIt = missing.length === 0 || process.env.CI ? it : it.skip
 
-let dir: string
-let cleanup: () => Promise<void>
-beforeAll(async () => {
-  await ensureCliBuilt()
-  ;({ dir, cleanup } = await tempDataDir())
-})
-afterAll(() => cleanup())
+const data = useCliDataDir()
 
 runIt('touchbase remind emits a Notify call with the due count', async () => {
   expect(missing, 'notification tools installed').toEqual([])
-  for (const name of ['Ada', 'Grace']) await cliJson(dir, ['add', '--name', name, '--kind', 'vendor', '--now', '2026-11-20T09:00:00Z'])
+  for (const name of ['Ada', 'Grace']) await cliJson(data.dir, ['add', '--name', name, '--kind', 'vendor', '--now', '2026-11-20T09:00:00Z'])
   const display = `:${90 + Math.floor(Math.random() * 100)}`
   const script = `
     set -u
@@ -34,13 +28,13 @@ runIt('touchbase remind emits a Notify call with the due count', async () => {
     dunst >/dev/null 2>&1 &
     DUNST=$!
     sleep 1
-    "${process.execPath}" "${CLI}" remind --data "${dir}" --now 2026-11-27T10:00:00Z
+    "${process.execPath}" "${CLI}" remind --data "${data.dir}" --now 2026-11-27T10:00:00Z
     CODE=$?
     sleep 1
     kill $MON $DUNST $XVFB 2>/dev/null
     exit $CODE
   `
-  const monitorLog = `${dir}/dbus-monitor.log`
+  const monitorLog = `${data.dir}/dbus-monitor.log`
   const result = spawnSync('dbus-run-session', ['--', 'bash', '-c', script], {
     env: { ...process.env, MONITOR_LOG: monitorLog, LANG: 'en_US.UTF-8' },
     encoding: 'utf8',
