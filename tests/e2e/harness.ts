@@ -106,7 +106,9 @@ function bridgeScript() {
   w.__tbListeners = new Map()
   w.__tbPush = (event, payload) => w.__tbListeners.get(event)?.forEach((l) => l(payload))
   w.touchbase = Object.freeze({
-    invoke: (channel: string, ...args: unknown[]) => w.__tbInvoke(channel, args),
+    // The answer crosses as one JSON string: Playwright's own value serialiser is far slower on the
+    // megabytes a 10,000-contact board carries, and Electron's IPC would clone it natively.
+    invoke: async (channel: string, ...args: unknown[]) => JSON.parse((await w.__tbInvoke(channel, args)) as string),
     on: (event: string, listener: Listener) => {
       const set = w.__tbListeners.get(event) ?? new Set<Listener>()
       w.__tbListeners.set(event, set)
@@ -135,7 +137,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     timezoneId: service.timeZone()
   })
-  await context.exposeBinding('__tbInvoke', (_source, channel: unknown, args: unknown) => dispatch(handlers, channel, args))
+  await context.exposeBinding('__tbInvoke', async (_source, channel: unknown, args: unknown) => JSON.stringify(await dispatch(handlers, channel, args)))
   await context.addInitScript(bridgeScript)
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error('[page error]', error.message))
