@@ -9,6 +9,8 @@ import { ContactDetail } from '../contacts/ContactDetail'
 import { ContactForm } from '../contacts/ContactForm'
 import { applyLanguage, resolveLanguage } from '../i18n'
 import { InsightsView } from '../insights/InsightsView'
+import { ExportButton } from '../interop/ExportButton'
+import { ImportButton } from '../interop/ImportButton'
 import { SettingsDialog } from '../settings/SettingsDialog'
 import { ShortcutsDialog } from '../settings/ShortcutsDialog'
 import { TodayView } from '../today/TodayView'
@@ -139,13 +141,8 @@ function Shell() {
           <kbd className="search-key">/</kbd>
         </div>
         <div className="toolbar-actions">
-          {/* Import and export arrive with the 'import:run' / 'export:run' channels. */}
-          <button type="button" className="icon-button" disabled title={`${t('toolbar.import')} · ${t('toolbar.comingSoon')}`} aria-label={t('toolbar.import')} data-slot="import">
-            <Icon name="import" />
-          </button>
-          <button type="button" className="icon-button" disabled title={`${t('toolbar.export')} · ${t('toolbar.comingSoon')}`} aria-label={t('toolbar.export')} data-slot="export">
-            <Icon name="export" />
-          </button>
+          <ImportButton />
+          <ExportButton />
           <button type="button" className="icon-button" title={`${t('toolbar.shortcuts')} (?)`} aria-label={t('toolbar.shortcuts')} onClick={() => setHelpOpen(true)}>
             <Icon name="keyboard" />
           </button>

@@ -10,6 +10,7 @@ import { formatDateTime } from '../format/dates'
 import { Dialog } from '../ui/Dialog'
 import { applyLanguage, resolveLanguage } from '../i18n'
 import { useToast } from '../ui/Toast'
+import { DataSection } from '../interop/DataSection'
 
 const REMINDER_PRESETS = {
   weekdays9: DEFAULT_REMINDER_RULE,
@@ -129,11 +130,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </div>
         </section>
 
-        {info && (
-          <p className="settings-info muted">
-            {t('settings.version', { version: info.version })} · {t('settings.dataFile')}: <span className="mono">{info.dataFile}</span>
-          </p>
-        )}
+        <DataSection onRestored={onClose} />
+
+        {info && <p className="settings-info muted">{t('settings.version', { version: info.version })}</p>}
 
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>

@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ContactField } from '../../core/interop/records'
+import type { ImportReport, ImportRequest } from '../../core/interop/requests'
+import { call, subscribe } from '../api/client'
+import { useData } from '../app/data'
+import { useToast } from '../ui/Toast'
+import type { DuplicateChoice } from './report'
+
+export type ColumnTarget = ContactField | 'ignore'
+
+export interface ImportChoices {
+  onDuplicate?: DuplicateChoice
+  decisions: Record<number, DuplicateChoice>
+  /** Only once the person has changed a column; until then the service's own mapping applies. */
+  mapping?: Record<string, ContactField>
+}
+
+export type ImportPhase =
+  | { kind: 'closed' }
+  | { kind: 'reading'; fileName: string }
+  | { kind: 'failed'; fileName: string; message: string }
+  | { kind: 'preview'; fileName: string; report: ImportReport; updating: boolean; error: string | null }
+  | { kind: 'running'; fileName: string; report: ImportReport }
+
+export interface Progress {
+  done: number
+  total: number
+}
+
+const NO_CHOICES: ImportChoices = { decisions: {} }
+
+/**
+ * The import flow: dry runs until the person is happy with the preview, then the real import
+ * with progress, then a toast with Undo.
+ */
+export function useImport() {
+  const { t } = useTranslation()
+  const { reload } = useData()
+  const toast = useToast()
+  const [phase, setPhase] = useState<ImportPhase>({ kind: 'closed' })
+  const [choices, setChoices] = useState<ImportChoices>(NO_CHOICES)
+  const [progress, setProgress] = useState<Progress | null>(null)
+  const file = useRef<{ name: string; text: string } | null>(null)
+  // Each dry run gets a number; an answer that arrives after a newer request was made is dropped.
+  const latest = useRef(0)
+
+  const open = phase.kind !== 'closed'
+  useEffect(() => {
+    if (!open) return
+    return subscribe('import:progress', setProgress)
+  }, [open])
+
+  const request = useCallback((c: ImportChoices, dryRun: boolean): ImportRequest => {
+    const f = file.current!
+    return {
+      fileName: f.name,
+      text: f.text,
+      dryRun,
+      ...(c.onDuplicate ? { onDuplicate: c.onDuplicate } : {}),
+      ...(Object.keys(c.decisions).length ? { decisions: c.decisions } : {}),
+      ...(c.mapping ? { mapping: c.mapping } : {})
+    }
+  }, [])
+
+  const preview = useCallback(
+    async (c: ImportChoices) => {
+      const seq = ++latest.current
+      const fileName = file.current!.name
+      setChoices(c)
+      setPhase((p) => (p.kind === 'preview' ? { ...p, updating: true } : p))
+      try {
+        const report = await call('import:run', request(c, true))
+        if (seq !== latest.current) return
+        setPhase({ kind: 'preview', fileName, report, updating: false, error: null })
+      } catch (error) {
+        if (seq !== latest.current) return
+        const message = (error as Error).message
+        // The first look decides whether this is an import file at all; later failures come
+        // from the person's own choices (a mapping without a name column) and can be fixed there.
+        setPhase((p) => (p.kind === 'preview' ? { ...p, updating: false, error: message } : { kind: 'failed', fileName, message }))
+      }
+    },
+    [request]
+  )
+
+  const pick = useCallback(
+    async (picked: File) => {
+      setPhase({ kind: 'reading', fileName: picked.name })
+      setProgress(null)
+      latest.current++
+      try {
+        file.current = { name: picked.name, text: await picked.text() }
+      } catch (error) {
+        setPhase({ kind: 'failed', fileName: picked.name, message: (error as Error).message })
+        return
+      }
+      await preview(NO_CHOICES)
+    },
+    [preview]
+  )
+
+  const close = useCallback(() => {
+    latest.current++
+    file.current = null
+    setPhase({ kind: 'closed' })
+    setChoices(NO_CHOICES)
+  }, [])
+
+  const confirm = useCallback(async () => {
+    if (phase.kind !== 'preview' || phase.updating || phase.error) return
+    setProgress(null)
+    setPhase({ kind: 'running', fileName: phase.fileName, report: phase.report })
+    try {
+      // Undo puts back the whole document as it was. Deleting the added contacts would be
+      // enough for adds, but a merge fills fields and adds tags inside existing contacts, and
+      // only the complete snapshot knows what they held before. The restore keeps a backup of
+      // the imported state too, so even an Undo pressed by mistake loses nothing.
+      const snapshot = await call('export:run', 'json')
+      const report = await call('import:run', request(choices, false))
+      close()
+      await reload()
+      toast({
+        message: summary(t, report),
+        ...(report.added.length + report.merged.length > 0
+          ? {
+              undo: async () => {
+                await call('backup:restore', snapshot.content)
+                await reload()
+              }
+            }
+          : {})
+      })
+    } catch (error) {
+      setPhase({ kind: 'preview', fileName: phase.fileName, report: phase.report, updating: false, error: (error as Error).message })
+    }
+  }, [phase, choices, request, close, reload, toast, t])
+
+  return { phase, choices, progress, pick, close, confirm, preview }
+}
+
+type T = ReturnType<typeof useTranslation>['t']
+
+function summary(t: T, report: ImportReport): string {
+  const counts = t('import.done', { added: report.added.length, merged: report.merged.length, skipped: report.skipped.length })
+  return report.errors.length ? `${counts} · ${t('import.doneErrors', { count: report.errors.length })}` : counts
+}

@@ -1,0 +1,315 @@
+/**
+ * Import, export and restore in Chromium against the real service and data file. Run after a build:
+ *   npx electron-vite build && npx vitest run --project e2e tests/e2e/import-export.test.ts
+ * With TOUCHBASE_SCREENSHOTS=1 it also rewrites docs/screenshots/import-*.png.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { ImportRequest } from '../../src/core/interop/requests'
+import { launchChromium, ROOT, startHarness, type Harness, type HarnessOptions } from './harness'
+import { DEMO, seedDemo } from './seed'
+
+type Catalog = { [key: string]: string | Catalog }
+// Read as data: the catalogs belong to the renderer's build, not the tests'.
+const catalog = (name: string): Catalog => JSON.parse(readFileSync(join(ROOT, 'src/renderer/i18n', name), 'utf8'))
+const en = catalog('en.json')
+const zhCN = catalog('zh-CN.json')
+const FIXTURES = join(ROOT, 'tests/fixtures/import')
+
+let browser: Browser
+let harness: Harness | null = null
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => browser?.close())
+afterEach(async () => {
+  await harness?.close()
+  harness = null
+})
+
+async function open(options: Omit<HarnessOptions, 'browser'> = {}): Promise<Harness> {
+  harness = await startHarness({ browser, ...options })
+  await harness.page.getByTestId('board').waitFor()
+  return harness
+}
+
+const demo = (language: 'en' | 'zh' = 'en', count = DEMO.length): HarnessOptions['seed'] => (_s, store) => seedDemo(store, { language, contacts: DEMO.slice(0, count) })
+
+/** Picks a file through the hidden input, as the file chooser would. */
+async function pickFile(page: Page, file: string | { name: string; text: string | Buffer }) {
+  const files = typeof file === 'string' ? file : { name: file.name, mimeType: 'text/csv', buffer: Buffer.from(file.text) }
+  await page.getByTestId('import-file').setInputFiles(files)
+  await page.getByTestId('import-dialog').waitFor()
+}
+
+async function counts(page: Page) {
+  await page.locator('[data-testid=import-preview][aria-busy=false]').waitFor()
+  const read = async (key: string) => Number(await page.getByTestId(`import-count-${key}`).getAttribute('data-count'))
+  return { added: await read('added'), merged: await read('merged'), skipped: await read('skipped'), errors: await read('errors') }
+}
+
+const focused = (page: Page, attribute: string) => page.evaluate<string | null>(`document.activeElement?.getAttribute('${attribute}') ?? null`)
+const texts = (page: Page, testId: string) => page.getByTestId(testId).locator('.import-name').allTextContents()
+
+async function shot(page: Page, name: string) {
+  if (!process.env.TOUCHBASE_SCREENSHOTS) return
+  await page.mouse.move(0, 0)
+  await page.waitForTimeout(150)
+  await page.screenshot({ path: join(ROOT, 'docs/screenshots', `${name}.png`) })
+}
+
+describe('import', () => {
+  it('imports a Google CSV picked in the file chooser, then the same file again: one duplicate merged, the rest skipped', async () => {
+    const h = await open()
+    const { page } = h
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import').click()])
+    expect(chooser.isMultiple()).toBe(false)
+    await chooser.setFiles(join(FIXTURES, 'google-contacts.csv'))
+    await page.getByTestId('import-dialog').waitFor()
+    expect(await counts(page)).toEqual({ added: 3, merged: 0, skipped: 0, errors: 0 })
+    expect(await page.getByTestId('import-format').textContent()).toBe('Google Contacts CSV')
+    expect(await texts(page, 'import-added')).toEqual(['Dana J. Whitaker', '伟 张', 'Gamma Supplies'])
+
+    // Enter confirms: the Import button has the focus.
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain('3 added, 0 merged, 0 skipped')
+    await expect(page.getByTestId('import-dialog').count()).resolves.toBe(0)
+    for (const name of ['Dana J. Whitaker', '伟 张', 'Gamma Supplies']) await page.locator('[data-card-id]').filter({ hasText: name }).waitFor()
+    const first = await h.readData()
+    expect(first.contacts.map((c) => c.name)).toEqual(['Dana J. Whitaker', '伟 张', 'Gamma Supplies'])
+
+    // Take the labels off everyone, so a merge (which adds labels back) shows in the file.
+    for (const c of first.contacts) await h.service.editContact(c.id, { tags: [] })
+    await pickFile(page, join(FIXTURES, 'google-contacts.csv'))
+    expect(await counts(page)).toEqual({ added: 0, merged: 0, skipped: 3, errors: 0 })
+    await expect(page.getByTestId('import-confirm').isDisabled()).resolves.toBe(true)
+    expect(await page.getByTestId('import-duplicates').locator('[data-row="2"]').textContent()).toContain('Same email as Dana J. Whitaker')
+
+    await page.getByTestId('decision-2').selectOption('merge')
+    expect(await counts(page)).toEqual({ added: 0, merged: 1, skipped: 2, errors: 0 })
+    await page.getByTestId('import-confirm').click()
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain('0 added, 1 merged, 2 skipped')
+    const second = await h.readData()
+    expect(second.contacts.map((c) => [c.name, c.tags])).toEqual([
+      ['Dana J. Whitaker', first.contacts[0]!.tags],
+      ['伟 张', []],
+      ['Gamma Supplies', []]
+    ])
+    expect(first.contacts[0]!.tags.length).toBeGreaterThan(0)
+  })
+
+  it('shows progress while the real import runs and cannot be dismissed meanwhile; Undo then restores the previous contacts', async () => {
+    const h = await open({ seed: demo('en', 5) })
+    const { page } = h
+    const before = (await h.readData()).contacts
+    // The harness does not forward 'import:progress'; hold the real run here and push it ourselves.
+    const original = h.handlers['import:run']
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    h.handlers['import:run'] = async (request: ImportRequest) => {
+      if (request.dryRun) return original(request)
+      await h.push('import:progress', { done: 1, total: 2 })
+      await held
+      return original(request)
+    }
+
+    await pickFile(page, join(FIXTURES, 'outlook.csv'))
+    expect(await counts(page)).toMatchObject({ added: 2, merged: 0 })
+    expect(await page.getByTestId('import-format').textContent()).toBe('Outlook CSV')
+    await page.getByTestId('import-confirm').click()
+    const progress = page.getByTestId('import-progress')
+    await expect.poll(() => progress.textContent()).toContain('1 of 2 rows')
+    const bar = progress.locator('progress')
+    expect([await bar.getAttribute('value'), await bar.getAttribute('max')]).toEqual(['1', '2'])
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('import-dialog').isVisible()).resolves.toBe(true)
+    release()
+
+    const toast = page.getByTestId('toast')
+    await expect.poll(() => toast.textContent()).toContain('2 added')
+    expect((await h.readData()).contacts).toHaveLength(7)
+    await page.locator('[data-card-id]').filter({ hasText: 'Erik Larsen' }).waitFor()
+    await toast.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => toast.textContent()).toContain('Undone')
+    expect((await h.readData()).contacts).toEqual(before)
+    await expect.poll(() => page.locator('[data-card-id]').filter({ hasText: 'Erik Larsen' }).count()).toBe(0)
+  })
+
+  it('previews the column mapping of an unknown CSV and follows a changed mapping', async () => {
+    const h = await open()
+    const { page } = h
+    const csv = 'Full name;Company;Mail\nAda Lovelace;Analytical Engines;ada@example.com\nGrace Hopper;US Navy;grace@example.com\n'
+    await pickFile(page, { name: 'people.csv', text: csv })
+    expect(await counts(page)).toEqual({ added: 2, merged: 0, skipped: 0, errors: 0 })
+    expect(await page.getByTestId('import-format').textContent()).toBe('CSV')
+    const mapping = page.getByTestId('import-mapping')
+    expect(await mapping.locator('thead .mapping-header').allTextContents()).toEqual(['Full name', 'Company', 'Mail'])
+    expect(await Promise.all([0, 1, 2].map((i) => page.getByTestId(`mapping-${i}`).inputValue()))).toEqual(['name', 'org', 'email'])
+    expect(await mapping.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['Ada Lovelace', 'Analytical Engines', 'ada@example.com'])
+    expect(await texts(page, 'import-added')).toEqual(['Ada Lovelace', 'Grace Hopper'])
+
+    await page.getByTestId('mapping-0').selectOption('ignore')
+    await page.getByTestId('mapping-1').selectOption('name')
+    await expect.poll(() => texts(page, 'import-added')).toEqual(['Analytical Engines', 'US Navy'])
+    await shot(page, 'import-mapping-en-light')
+
+    // No column left for the names: the service says so, and nothing can be imported.
+    await page.getByTestId('mapping-1').selectOption('ignore')
+    await expect.poll(() => page.getByTestId('import-preview-error').textContent()).toContain('Map one of them to "name"')
+    await expect(page.getByTestId('import-confirm').isDisabled()).resolves.toBe(true)
+    await page.getByTestId('mapping-1').selectOption('name')
+    await expect.poll(() => texts(page, 'import-added')).toEqual(['Analytical Engines', 'US Navy'])
+    await page.getByTestId('import-confirm').click()
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain('2 added')
+    expect((await h.readData()).contacts.map((c) => [c.name, c.email, c.org])).toEqual([
+      ['Analytical Engines', 'ada@example.com', undefined],
+      ['US Navy', 'grace@example.com', undefined]
+    ])
+  })
+
+  it('refuses a file that is not CSV or vCard with the service’s message and leaves the data file byte for byte', async () => {
+    const h = await open({ seed: demo('en', 3) })
+    const { page } = h
+    const before = await h.readDataText()
+    expect(before.length).toBeGreaterThan(0)
+    await pickFile(page, { name: 'photo.csv', text: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]), randomBytes(4000)]) })
+    const error = page.getByTestId('import-error')
+    await expect.poll(() => error.textContent()).toContain('photo.csv is not a text file')
+    await page.keyboard.press('Enter') // Close has the focus
+    await expect(page.getByTestId('import-dialog').count()).resolves.toBe(0)
+    expect(await h.readDataText()).toBe(before)
+  })
+
+  it('caps a 10,000-row preview at 200 rows per section', async () => {
+    const h = await open()
+    const { page } = h
+    const before = await h.readDataText()
+    const rows = Array.from({ length: 10_000 }, (_, i) => `Person ${i + 1},p${i + 1}@example.com`)
+    await pickFile(page, { name: 'big.csv', text: ['Name,Email', ...rows].join('\n') })
+    expect(await counts(page)).toMatchObject({ added: 10_000 })
+    expect(await page.getByTestId('import-added').locator('li').count()).toBe(201)
+    expect(await page.getByTestId('import-added-more').textContent()).toBe('and 9,800 more')
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('import-dialog').count()).resolves.toBe(0)
+    expect(await h.readDataText()).toBe(before)
+  })
+})
+
+describe('export and restore', () => {
+  it('exports CSV and iCalendar from the keyboard-driven menu as downloads', async () => {
+    const { page } = await open({ seed: demo('en', 6) })
+    const exportButton = page.getByTestId('export')
+    await exportButton.click()
+    await page.getByTestId('export-menu').waitFor()
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('export-menu').count()).resolves.toBe(0)
+    expect(await focused(page, 'data-testid')).toBe('export')
+
+    await page.keyboard.press('Enter') // opens the menu again, CSV focused
+    await page.getByTestId('export-menu').waitFor()
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
+    expect(csv.suggestedFilename()).toMatch(/^touchbase-contacts-\d{4}-\d{2}-\d{2}\.csv$/)
+    const csvBytes = await readFile((await csv.path())!)
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(csvBytes.toString('utf8')).toContain('Maya Chen')
+
+    await exportButton.click()
+    await page.getByTestId('export-menu').waitFor()
+    await page.keyboard.press('ArrowUp') // wraps round to the last item, iCalendar
+    expect(await focused(page, 'data-format')).toBe('ics')
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
+    expect(ics.suggestedFilename()).toMatch(/\.ics$/)
+    expect(await readFile((await ics.path())!, 'utf8')).toMatch(/^BEGIN:VCALENDAR/)
+  })
+
+  it('restores a JSON backup from Settings after a confirmation that says what happens', async () => {
+    const h = await open({ seed: demo('en', 4) })
+    const { page } = h
+    const backup = await h.handlers['export:run']('json')
+    const saved = (await h.readData()).contacts
+    await h.service.addContact({ name: 'Added after the backup' })
+    await h.service.addContact({ name: 'Also added after the backup' })
+    await h.push('data:changed')
+    await page.locator('[data-card-id]').filter({ hasText: 'Also added after the backup' }).waitFor()
+
+    await page.getByTestId('open-settings').click()
+    const data = page.getByTestId('settings-data')
+    expect(await data.getByTestId('data-file').textContent()).toBe(h.dataFile)
+    await data.getByTestId('restore-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup.content) })
+    const confirm = page.getByTestId('confirm')
+    await confirm.waitFor()
+    expect(await confirm.textContent()).toMatch(/backup\.json replaces all your contacts \(6 now\).*backed up first/)
+    await page.keyboard.press('Enter')
+    const toast = page.getByTestId('toast')
+    await expect.poll(() => toast.textContent()).toContain('Restored 4 contacts')
+    expect(await toast.textContent()).toContain(h.dataDir)
+    await expect(page.getByTestId('settings').count()).resolves.toBe(0)
+    expect((await h.readData()).contacts).toEqual(saved)
+  })
+})
+
+/** Every English catalog string as a pattern for its fixed words (placeholders become wildcards). */
+function englishPatterns(): RegExp[] {
+  const zhValues = new Set<string>()
+  const collect = (o: Catalog, into: (s: string) => void) => {
+    for (const v of Object.values(o)) {
+      if (typeof v === 'string') into(v)
+      else collect(v, into)
+    }
+  }
+  collect(zhCN, (s) => zhValues.add(s))
+  const patterns: RegExp[] = []
+  collect(en, (s) => {
+    if (zhValues.has(s)) return
+    for (const fragment of s.split(/\{\{\w+\}\}/)) {
+      const words = fragment.trim()
+      if (/[A-Za-z]{3,}/.test(words)) patterns.push(new RegExp(`\\b${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`))
+    }
+  })
+  return patterns
+}
+
+// A Google export that meets the demo data: new people, duplicates by email, a row without a name.
+const GOOGLE_CSV = (names: [string, string][]) =>
+  [
+    'First Name,Last Name,Organization Name,E-mail 1 - Value,Phone 1 - Value,Labels',
+    `${names[0]![0]},${names[0]![1]},Brightline Analytics,maya@brightline.io,,* myContacts ::: inbound`,
+    `${names[1]![0]},${names[1]![1]},Atelier Verre,lucas@verre.fr,+33 6 12 34 56 78,* myContacts`,
+    `${names[2]![0]},${names[2]![1]},Blue Harbor Ltd,dana@blueharbor.example,+44 7700 900123,* myContacts ::: Partners`,
+    `${names[3]![0]},${names[3]![1]},Copperleaf,irene@copperleaf.example,,* myContacts`,
+    `${names[4]![0]},${names[4]![1]},Baobab Foods,kofi@baobab.example,+233 24 123 4567,* myContacts`
+  ].join('\n')
+
+describe('preview screens', () => {
+  it('en, light: new rows, duplicates (one merged) and rows with problems', async () => {
+    const h = await open({ seed: demo('en'), viewport: { width: 1280, height: 860 } })
+    const { page } = h
+    const csv = GOOGLE_CSV([['Maya', 'Chen'], ['Lucas', 'Moreau'], ['Dana', 'Whitaker'], ['Irene', 'Novak'], ['Kofi', 'Mensah']]) + '\nNo,Email,,not-an-email,,\n,,,,,* myContacts'
+    await pickFile(page, { name: 'google-contacts.csv', text: csv })
+    expect(await counts(page)).toEqual({ added: 3, merged: 0, skipped: 2, errors: 2 })
+    await page.getByTestId('decision-3').selectOption('merge')
+    expect(await counts(page)).toEqual({ added: 3, merged: 1, skipped: 1, errors: 2 })
+    expect(await page.getByTestId('import-errors').textContent()).toContain('Row 7')
+    await shot(page, 'import-preview-en-light')
+  })
+
+  it('简体中文, dark: the preview has no English UI text', async () => {
+    const h = await open({ seed: demo('zh'), locale: 'zh-CN', colorScheme: 'dark', viewport: { width: 1280, height: 860 } })
+    const { page } = h
+    await pickFile(page, { name: '通讯录.csv', text: GOOGLE_CSV([['美玲', '陈'], ['卢卡', '莫'], ['丹娜', '怀特'], ['艾琳', '诺瓦克'], ['科菲', '门萨']]) })
+    expect(await counts(page)).toEqual({ added: 3, merged: 0, skipped: 2, errors: 0 })
+    await page.getByTestId('duplicates-merge-all').check({ force: true })
+    expect(await counts(page)).toEqual({ added: 3, merged: 2, skipped: 0, errors: 0 })
+    await page.getByTestId('decision-3').selectOption('skip')
+    expect(await counts(page)).toEqual({ added: 3, merged: 1, skipped: 1, errors: 0 })
+    const text = await page.getByTestId('import-dialog').innerText()
+    expect(englishPatterns().filter((p) => p.test(text)).map((p) => p.source)).toEqual([])
+    expect(text).toContain('与 陈美玲 的邮箱相同')
+    await shot(page, 'import-preview-zh-dark')
+  })
+})
