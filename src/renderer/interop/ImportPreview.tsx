@@ -52,7 +52,7 @@ export function ImportPreview({ flow }: { flow: Flow }) {
         </div>
       )}
       <div className="dialog-actions">
-        <span className="dialog-hint">{t('import.hint')}</span>
+        {!running && <span className="dialog-hint">{t('import.hint')}</span>}
         <button type="button" className="button" onClick={close} disabled={running}>
           {t('import.cancel')}
         </button>

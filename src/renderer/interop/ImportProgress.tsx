@@ -4,20 +4,28 @@ import type { Progress } from './useImport'
 /** A bar while the service works; indeterminate until the first progress event arrives. */
 export function ImportProgress({ progress, label }: { progress: Progress | null; label: string }) {
   const { t, i18n } = useTranslation()
-  const done = progress && progress.total > 0 && progress.done >= progress.total
+  const known = progress !== null && progress.total > 0
+  const finished = known && progress.done >= progress.total
   const n = (x: number) => x.toLocaleString(i18n.language)
+  const text = known ? t('import.progress', { done: n(progress.done), total: n(progress.total) }) : undefined
   return (
     <div className="import-progress" data-testid="import-progress">
       <div className="import-progress-label">
-        <span>{done ? t('import.saving') : label}</span>
-        {progress && <span className="muted">{t('import.progress', { done: n(progress.done), total: n(progress.total) })}</span>}
+        <span>{finished ? t('import.saving') : label}</span>
+        {text && <span className="muted">{text}</span>}
       </div>
-      <progress
-        max={progress?.total || undefined}
-        value={progress ? progress.done : undefined}
+      {/* A div rather than <progress>: its look is the same in every Chromium, themes included. */}
+      <div
+        className={`import-bar ${known ? '' : 'is-pending'}`}
+        role="progressbar"
         aria-label={label}
-        aria-valuetext={progress ? t('import.progress', { done: n(progress.done), total: n(progress.total) }) : undefined}
-      />
+        aria-valuemin={0}
+        aria-valuemax={known ? progress.total : undefined}
+        aria-valuenow={known ? progress.done : undefined}
+        aria-valuetext={text}
+      >
+        {known && <div className="import-bar-fill" style={{ width: `${Math.min(100, (progress.done / progress.total) * 100)}%` }} />}
+      </div>
     </div>
   )
 }

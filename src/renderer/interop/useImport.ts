@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { hasNameColumn } from '../../core/interop/csv-import'
 import type { ContactField } from '../../core/interop/records'
 import type { ImportReport, ImportRequest } from '../../core/interop/requests'
 import { call, subscribe } from '../api/client'
 import { useData } from '../app/data'
 import { useToast } from '../ui/Toast'
+import { mappingOnlyReport } from './local-preview'
 import type { DuplicateChoice } from './report'
 
 export type ColumnTarget = ContactField | 'ignore'
@@ -35,7 +37,7 @@ const NO_CHOICES: ImportChoices = { decisions: {} }
  * with progress, then a toast with Undo.
  */
 export function useImport() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { reload } = useData()
   const toast = useToast()
   const [phase, setPhase] = useState<ImportPhase>({ kind: 'closed' })
@@ -66,8 +68,13 @@ export function useImport() {
   const preview = useCallback(
     async (c: ImportChoices) => {
       const seq = ++latest.current
-      const fileName = file.current!.name
+      const { name: fileName, text } = file.current!
       setChoices(c)
+      if (c.mapping && !hasNameColumn(c.mapping)) {
+        // Known to fail; say it in the person's language rather than round-trip for the service's.
+        setPhase((p) => (p.kind === 'preview' ? { ...p, updating: false, error: t('import.mapping.needName') } : p))
+        return
+      }
       setPhase((p) => (p.kind === 'preview' ? { ...p, updating: true } : p))
       try {
         const report = await call('import:run', request(c, true))
@@ -78,10 +85,14 @@ export function useImport() {
         const message = (error as Error).message
         // The first look decides whether this is an import file at all; later failures come
         // from the person's own choices (a mapping without a name column) and can be fixed there.
-        setPhase((p) => (p.kind === 'preview' ? { ...p, updating: false, error: message } : { kind: 'failed', fileName, message }))
+        setPhase((p) => {
+          if (p.kind === 'preview') return { ...p, updating: false, error: message }
+          const report = mappingOnlyReport(fileName, text)
+          return report ? { kind: 'preview', fileName, report, updating: false, error: t('import.mapping.needName') } : { kind: 'failed', fileName, message }
+        })
       }
     },
-    [request]
+    [request, t]
   )
 
   const pick = useCallback(
@@ -121,7 +132,7 @@ export function useImport() {
       close()
       await reload()
       toast({
-        message: summary(t, report),
+        message: summary(t, i18n.language, report),
         ...(report.added.length + report.merged.length > 0
           ? {
               undo: async () => {
@@ -134,14 +145,15 @@ export function useImport() {
     } catch (error) {
       setPhase({ kind: 'preview', fileName: phase.fileName, report: phase.report, updating: false, error: (error as Error).message })
     }
-  }, [phase, choices, request, close, reload, toast, t])
+  }, [phase, choices, request, close, reload, toast, t, i18n.language])
 
   return { phase, choices, progress, pick, close, confirm, preview }
 }
 
 type T = ReturnType<typeof useTranslation>['t']
 
-function summary(t: T, report: ImportReport): string {
-  const counts = t('import.done', { added: report.added.length, merged: report.merged.length, skipped: report.skipped.length })
+function summary(t: T, language: string, report: ImportReport): string {
+  const n = (list: unknown[]) => list.length.toLocaleString(language)
+  const counts = t('import.done', { added: n(report.added), merged: n(report.merged), skipped: n(report.skipped) })
   return report.errors.length ? `${counts} · ${t('import.doneErrors', { count: report.errors.length })}` : counts
 }
