@@ -9,12 +9,14 @@ interface Props {
   decisions: Record<number, DuplicateChoice>
   onAll: (choice: DuplicateChoice) => void
   onRow: (row: number, choice: DuplicateChoice) => void
-  disabled: boolean
   vcard: boolean
 }
 
-/** Rows that match a contact: merge or skip them all, or decide row by row. */
-export function DuplicateList({ rows, onDuplicate, decisions, onAll, onRow, disabled, vcard }: Props) {
+/**
+ * Rows that match a contact: merge or skip them all, or decide row by row. The controls stay
+ * enabled while a dry run is out, so keyboard focus never drops out of a select mid-change.
+ */
+export function DuplicateList({ rows, onDuplicate, decisions, onAll, onRow, vcard }: Props) {
   const { t } = useTranslation()
   // Without per-row decisions every duplicate follows the overall choice, which the service
   // defaults to skip.
@@ -29,7 +31,7 @@ export function DuplicateList({ rows, onDuplicate, decisions, onAll, onRow, disa
         <div className="segmented" role="radiogroup" aria-label={t('import.duplicates')}>
           {(['merge', 'skip'] as const).map((choice) => (
             <label key={choice} className={overall === choice ? 'is-selected' : ''}>
-              <input type="radio" name="duplicates" value={choice} checked={overall === choice} disabled={disabled} onChange={() => onAll(choice)} data-testid={`duplicates-${choice}-all`} />
+              <input type="radio" name="duplicates" value={choice} checked={overall === choice} onChange={() => onAll(choice)} data-testid={`duplicates-${choice}-all`} />
               {t(choice === 'merge' ? 'import.mergeAll' : 'import.skipAll')}
             </label>
           ))}
@@ -47,7 +49,7 @@ export function DuplicateList({ rows, onDuplicate, decisions, onAll, onRow, disa
               <span className="import-name">{r.name}</span>
               <span className="import-row-note">{matchText(t, r)}</span>
             </span>
-            <select value={decisions[r.row] ?? r.choice} disabled={disabled} onChange={(e) => onRow(r.row, e.target.value as DuplicateChoice)} aria-label={t('import.decision', { row: r.row, name: r.name })} data-testid={`decision-${r.row}`}>
+            <select value={decisions[r.row] ?? r.choice} onChange={(e) => onRow(r.row, e.target.value as DuplicateChoice)} aria-label={t('import.decision', { row: r.row, name: r.name })} data-testid={`decision-${r.row}`}>
               <option value="merge">{t('import.merge')}</option>
               <option value="skip">{t('import.skip')}</option>
             </select>

@@ -39,7 +39,6 @@ export function ImportPreview({ flow }: { flow: Flow }) {
               preview={report.mappingPreview}
               mapping={choices.mapping ?? report.mappingPreview.mapping}
               onChange={(mapping) => void preview({ ...choices, mapping })}
-              disabled={running}
             />
           )}
           {error ? (
@@ -47,7 +46,7 @@ export function ImportPreview({ flow }: { flow: Flow }) {
               {error}
             </div>
           ) : (
-            <Sections report={report} flow={flow} busy={busy} />
+            <Sections report={report} flow={flow} />
           )}
         </div>
       )}
@@ -86,7 +85,7 @@ function Summary({ report }: { report: ImportReport }) {
   )
 }
 
-function Sections({ report, flow, busy }: { report: ImportReport; flow: Flow; busy: boolean }) {
+function Sections({ report, flow }: { report: ImportReport; flow: Flow }) {
   const { t } = useTranslation()
   const { choices, preview } = flow
   const duplicates = useMemo(() => duplicateRows(report), [report])
@@ -101,7 +100,6 @@ function Sections({ report, flow, busy }: { report: ImportReport; flow: Flow; bu
           onDuplicate={choices.onDuplicate}
           decisions={choices.decisions}
           vcard={vcard}
-          disabled={busy}
           onAll={(onDuplicate) => void preview({ ...choices, onDuplicate, decisions: {} })}
           onRow={(row, choice) => void preview({ ...choices, decisions: { ...choices.decisions, [row]: choice } })}
         />

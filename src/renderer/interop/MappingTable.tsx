@@ -8,11 +8,10 @@ interface Props {
   /** The mapping in force: the person's, once they changed a column, else the service's guess. */
   mapping: Record<string, ContactField>
   onChange: (mapping: Record<string, ContactField>) => void
-  disabled: boolean
 }
 
 /** A CSV we did not recognise: each column with what it feeds, over the file's first rows. */
-export function MappingTable({ preview, mapping, onChange, disabled }: Props) {
+export function MappingTable({ preview, mapping, onChange }: Props) {
   const { t } = useTranslation()
   const set = (header: string, target: ColumnTarget) => {
     const { [header]: _old, ...rest } = mapping
@@ -39,7 +38,6 @@ export function MappingTable({ preview, mapping, onChange, disabled }: Props) {
                     onChange={(e) => set(header, e.target.value as ColumnTarget)}
                     aria-label={t('import.mapping.column', { header })}
                     className={mapping[header] ? 'is-active' : ''}
-                    disabled={disabled}
                     data-testid={`mapping-${i}`}
                   >
                     <option value="ignore">{t('import.mapping.ignore')}</option>
