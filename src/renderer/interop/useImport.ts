@@ -126,7 +126,8 @@ export function useImport() {
       // Undo puts back the whole document as it was. Deleting the added contacts would be
       // enough for adds, but a merge fills fields and adds tags inside existing contacts, and
       // only the complete snapshot knows what they held before. The restore keeps a backup of
-      // the imported state too, so even an Undo pressed by mistake loses nothing.
+      // the imported state too, so even an Undo pressed by mistake loses nothing. The price: a
+      // change made elsewhere (the CLI) in the same 10 seconds is rolled back with the import.
       const snapshot = await call('export:run', 'json')
       const report = await call('import:run', request(choices, false))
       close()
