@@ -47,7 +47,14 @@ function report(file: ReadImport, plan: ImportPlan, dryRun: boolean, idsByRow?: 
         matchedBy: m.matchedBy
       }
     }),
-    skipped: plan.skipped.map((s) => ({ row: s.row, name: s.name, reason: s.reason })),
+    skipped: plan.skipped.map((s) => ({
+      row: s.row,
+      name: s.name,
+      reason: s.reason,
+      into: s.target.name,
+      ...('row' in s.target ? { intoRow: s.target.row } : {}),
+      matchedBy: s.matchedBy
+    })),
     errors: [...file.errors, ...plan.errors].sort(byRow),
     ...(file.mappingPreview ? { mappingPreview: file.mappingPreview } : {})
   }

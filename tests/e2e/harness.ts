@@ -124,7 +124,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const store = await openStore(dataDir)
   const service = new TouchbaseService(store, options.now ? { now: options.now } : {})
   const appInfo = (): AppInfo => ({ version: '0.1.0', dataFile: store.filePath, platform: process.platform, timeZone: service.timeZone() })
-  const handlers = createApiHandlers(service, appInfo)
+  // Service pushes (import progress) go to the page once it exists, as main's push does.
+  let pushToPage: (event: PushEvent, payload: unknown) => void = () => {}
+  const handlers = createApiHandlers(service, appInfo, (event, payload) => pushToPage(event, payload))
   if (options.seed) await options.seed(service, store)
 
   const server = await serveStatic(RENDERER_DIR)
@@ -141,6 +143,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await context.addInitScript(bridgeScript)
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error('[page error]', error.message))
+  const pushEvent = async (event: PushEvent, payload: unknown) => {
+    await page.evaluate(([e, p]) => (globalThis as unknown as { __tbPush: (e: string, p: unknown) => void }).__tbPush(e, p), [event, payload] as const)
+  }
+  pushToPage = (event, payload) => void pushEvent(event, payload).catch(() => {})
   await page.goto(server.url)
 
   return {
@@ -153,9 +159,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     dataFile: store.filePath,
     url: server.url,
-    async push(event, ...payload) {
-      await page.evaluate(([e, p]) => (globalThis as unknown as { __tbPush: (e: string, p: unknown) => void }).__tbPush(e, p), [event, payload[0]] as const)
-    },
+    push: (event, ...payload) => pushEvent(event, payload[0]),
     async readData() {
       return JSON.parse(await readFile(store.filePath, 'utf8')) as TouchbaseDocument
     },

@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { ImportError } from './errors'
 import {
-  joinName,
+  personName,
   splitTags,
   uniqueTags,
   type ContactField,
@@ -222,7 +222,7 @@ export function csvRecords(table: CsvTable, mapping: ColumnMapping): ParsedRecor
       else if (parts[field] === undefined) parts[field] = field === 'email' || field === 'phone' ? firstValue(cell) : cell
     }
     const contact: RawContact = {
-      name: parts.name ?? joinName(parts.givenName, parts.middleName, parts.familyName) ?? parts.org ?? parts.email,
+      name: parts.name ?? personName(parts.givenName, parts.middleName, parts.familyName) ?? parts.org ?? parts.email,
       org: parts.org,
       email: parts.email,
       phone: parts.phone,

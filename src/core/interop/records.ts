@@ -70,6 +70,18 @@ export function uniqueTags(tags: readonly string[]): string[] {
 }
 
 /** Full name from its parts, for sources that only have given/middle/family names. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+
+/**
+ * A display name from its parts. Chinese, Japanese and Korean names are written family name
+ * first with no space (陈美玲, not "美玲 陈"); others as "given middle family".
+ */
+export function personName(given?: string, middle?: string, family?: string): string | undefined {
+  const parts = [given, middle, family].map((p) => p?.trim()).filter((p): p is string => Boolean(p))
+  if (parts.length > 0 && parts.every((p) => CJK.test(p))) return [family, given, middle].map((p) => p?.trim() ?? '').join('')
+  return joinName(...parts)
+}
+
 export function joinName(...parts: (string | undefined)[]): string | undefined {
   const joined = parts
     .map((p) => p?.trim())

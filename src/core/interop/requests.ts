@@ -19,7 +19,8 @@ export interface ImportReport {
   added: { row: number; name: string; id?: string }[]
   /** `id` is the contact merged into; absent in a dry run when it is a contact this file adds (see intoRow). */
   merged: { row: number; name: string; id?: string; intoRow?: number; into: string; matchedBy: string }[]
-  skipped: { row: number; name: string; reason: string }[]
+  /** Duplicates left out: `into` is the contact (or, with intoRow, the earlier row) they match. */
+  skipped: { row: number; name: string; reason: string; into: string; intoRow?: number; matchedBy: string }[]
   errors: { row: number; line?: number; message: string }[]
   /** For a CSV we did not recognise: the columns, our guessed mapping and the first rows. */
   mappingPreview?: MappingPreview

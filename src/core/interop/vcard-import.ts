@@ -1,6 +1,6 @@
 import ICAL from 'ical.js'
 import { decodeQuotedPrintable, joinSoftLineBreaks } from './quoted-printable'
-import { joinName, uniqueTags, type ImportRecord, type ParsedRecords, type RawContact, type RowError } from './records'
+import { personName, uniqueTags, type ImportRecord, type ParsedRecords, type RawContact, type RowError } from './records'
 
 /**
  * vCard 2.1, 3.0 and 4.0 → contacts, parsed by ical.js (RFC 6350 and its vCard 3 design).
@@ -113,7 +113,7 @@ function nameFromN(prop: ICAL.Property | null): string | undefined {
   const [family, given, middle] = texts(prop).map((s) => s.trim())
   // Chinese, Japanese and Korean names are written family name first, without a space.
   if (HAN.test(`${family ?? ''}${given ?? ''}`)) return clean(`${family ?? ''}${given ?? ''}`)
-  return joinName(given, middle, family)
+  return personName(given, middle, family)
 }
 
 function xText(card: ICAL.Component, name: string): string | undefined {

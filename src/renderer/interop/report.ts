@@ -17,17 +17,6 @@ export interface DuplicateRow {
 
 const MATCHED_BY: Record<string, MatchedBy> = { email: 'email', phone: 'phone', 'name and organisation': 'nameOrg' }
 
-// The report gives a skipped row only an English sentence, while a merged row has `into` and
-// `matchedBy` as data. Reading them back out of the sentence lets the preview speak Chinese;
-// anything unexpected falls back to showing the sentence itself.
-const SKIP_REASON = /^duplicate of "(.*)"(?: \(row (\d+) of this file\))? \(same (email|phone|name and organisation)\)/
-
-export function readSkipReason(reason: string): Pick<DuplicateRow, 'into' | 'intoRow' | 'matchedBy'> | null {
-  const m = SKIP_REASON.exec(reason)
-  if (!m) return null
-  return { into: m[1], ...(m[2] ? { intoRow: Number(m[2]) } : {}), matchedBy: MATCHED_BY[m[3]!] }
-}
-
 export function duplicateRows(report: ImportReport): DuplicateRow[] {
   const merged = report.merged.map<DuplicateRow>((m) => ({
     row: m.row,
@@ -37,7 +26,14 @@ export function duplicateRows(report: ImportReport): DuplicateRow[] {
     ...(m.intoRow !== undefined ? { intoRow: m.intoRow } : {}),
     ...(MATCHED_BY[m.matchedBy] ? { matchedBy: MATCHED_BY[m.matchedBy] } : {})
   }))
-  const skipped = report.skipped.map<DuplicateRow>((s) => ({ row: s.row, name: s.name, choice: 'skip', ...(readSkipReason(s.reason) ?? { reason: s.reason }) }))
+  const skipped = report.skipped.map<DuplicateRow>((s) => ({
+    row: s.row,
+    name: s.name,
+    choice: 'skip',
+    into: s.into,
+    ...(s.intoRow !== undefined ? { intoRow: s.intoRow } : {}),
+    ...(MATCHED_BY[s.matchedBy] ? { matchedBy: MATCHED_BY[s.matchedBy] } : { reason: s.reason })
+  }))
   return [...merged, ...skipped].sort((a, b) => a.row - b.row)
 }
 

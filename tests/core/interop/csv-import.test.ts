@@ -39,7 +39,7 @@ describe('Google Contacts CSV', () => {
       tags: ['Partners'],
       notes: 'Intro via Sam'
     })
-    expect(records[1]?.contact).toMatchObject({ name: '伟 张', org: '深圳科技有限公司', tags: ['客户'] })
+    expect(records[1]?.contact).toMatchObject({ name: '张伟', org: '深圳科技有限公司', tags: ['客户'] })
     // A company without a person's name is still a contact: it is called by its organisation.
     expect(records[2]?.contact).toMatchObject({ name: 'Gamma Supplies', org: 'Gamma Supplies', email: 'sales@gamma.example' })
   })
