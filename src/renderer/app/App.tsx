@@ -8,6 +8,7 @@ import { Board } from '../board/Board'
 import { ContactDetail } from '../contacts/ContactDetail'
 import { ContactForm } from '../contacts/ContactForm'
 import { applyLanguage, resolveLanguage } from '../i18n'
+import { applyTheme } from './theme'
 import { InsightsView } from '../insights/InsightsView'
 import { ExportButton } from '../interop/ExportButton'
 import { ImportButton } from '../interop/ImportButton'
@@ -39,9 +40,9 @@ function useAppearance(settings: Settings | null) {
   useEffect(() => {
     if (!settings) return
     void applyLanguage(resolveLanguage(settings.language))
-    if (settings.theme === 'system') delete document.documentElement.dataset.theme
-    else document.documentElement.dataset.theme = settings.theme
   }, [settings])
+  const theme = settings?.theme ?? 'system'
+  useEffect(() => applyTheme(theme), [theme])
 }
 
 function isTyping(target: EventTarget | null): boolean {
