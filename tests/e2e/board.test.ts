@@ -6,15 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchChromium, startHarness, type Harness } from './harness'
 import { DEMO, seedDemo } from './seed'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { ROOT } from './harness'
+import { en, englishPatterns, zhCN } from './catalogs'
 
-type Catalog = { [key: string]: string | Catalog }
-// Read as data: the catalogs belong to the renderer's build, not the tests'.
-const catalog = (name: string) => JSON.parse(readFileSync(join(ROOT, 'src/renderer/i18n', name), 'utf8'))
-const en = catalog('en.json')
-const zhCN = catalog('zh-CN.json')
 
 let browser: Browser
 let harness: Harness | null = null
@@ -200,26 +193,6 @@ describe('board', () => {
   })
 })
 
-/** Every English catalog string as a pattern for its fixed words (placeholders become wildcards). */
-function englishPatterns(): RegExp[] {
-  const zhValues = new Set<string>()
-  const collect = (o: Catalog, into: (s: string) => void) => {
-    for (const v of Object.values(o)) {
-      if (typeof v === 'string') into(v)
-      else collect(v, into)
-    }
-  }
-  collect(zhCN, (s) => zhValues.add(s))
-  const patterns: RegExp[] = []
-  collect(en, (s) => {
-    if (zhValues.has(s)) return // identical in both, e.g. the product name
-    for (const fragment of s.split(/\{\{\w+\}\}/)) {
-      const words = fragment.trim()
-      if (/[A-Za-z]{3,}/.test(words)) patterns.push(new RegExp(`\\b${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`))
-    }
-  })
-  return patterns
-}
 
 describe('简体中文', () => {
   it('switches the whole UI to Chinese: no English UI text on the board, Today, Insights and the dialogs', async () => {

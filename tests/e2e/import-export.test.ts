@@ -4,7 +4,6 @@
  * With TOUCHBASE_SCREENSHOTS=1 it also rewrites docs/screenshots/import-*.png.
  */
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -12,13 +11,8 @@ import type { Browser, Page } from 'playwright-core'
 import type { ImportRequest } from '../../src/core/interop/requests'
 import { launchChromium, ROOT, startHarness, type Harness, type HarnessOptions } from './harness'
 import { DEMO, seedDemo } from './seed'
+import { en, englishPatterns, say } from './catalogs'
 
-type Catalog = { [key: string]: string | Catalog }
-// Read as data: the catalogs belong to the renderer's build, not the tests'.
-const catalog = (name: string): Catalog => JSON.parse(readFileSync(join(ROOT, 'src/renderer/i18n', name), 'utf8'))
-const en = catalog('en.json')
-const zhCN = catalog('zh-CN.json')
-const say = (c: Catalog, key: string) => key.split('.').reduce<string | Catalog>((node, k) => (node as Catalog)[k]!, c) as string
 const FIXTURES = join(ROOT, 'tests/fixtures/import')
 
 let browser: Browser
@@ -272,26 +266,6 @@ describe('export and restore', () => {
   })
 })
 
-/** Every English catalog string as a pattern for its fixed words (placeholders become wildcards). */
-function englishPatterns(): RegExp[] {
-  const zhValues = new Set<string>()
-  const collect = (o: Catalog, into: (s: string) => void) => {
-    for (const v of Object.values(o)) {
-      if (typeof v === 'string') into(v)
-      else collect(v, into)
-    }
-  }
-  collect(zhCN, (s) => zhValues.add(s))
-  const patterns: RegExp[] = []
-  collect(en, (s) => {
-    if (zhValues.has(s)) return
-    for (const fragment of s.split(/\{\{\w+\}\}/)) {
-      const words = fragment.trim()
-      if (/[A-Za-z]{3,}/.test(words)) patterns.push(new RegExp(`\\b${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`))
-    }
-  })
-  return patterns
-}
 
 // A Google export that meets the demo data: new people, duplicates by email, a row without a name.
 const GOOGLE_CSV = (names: [string, string][]) =>

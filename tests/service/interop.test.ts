@@ -82,8 +82,8 @@ describe('duplicates', () => {
     const report = await run({ text: fixture('google-legacy.csv') })
     expect(report.added.map((a) => a.row)).toEqual([3])
     expect(report.skipped).toEqual([
-      { row: 2, name: 'Anna Schmidt', reason: expect.stringContaining('same email') },
-      { row: 4, name: 'Carla Díaz', reason: expect.stringContaining('same name and organisation') }
+      { row: 2, name: 'Anna Schmidt', reason: expect.stringContaining('same email'), into: 'Anna Schmidt', matchedBy: 'email' },
+      { row: 4, name: 'Carla Díaz', reason: expect.stringContaining('same name and organisation'), into: 'carla  díaz', matchedBy: 'name and organisation' }
     ])
     const doc = await store.read()
     expect(doc.contacts.slice(0, 2)).toEqual([anna, carla])
