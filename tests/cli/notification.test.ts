@@ -6,7 +6,7 @@ import { CLI, cliJson, useCliDataDir } from './cli-harness'
  * A real notification: a private D-Bus session with Xvfb and the dunst notification server,
  * dbus-monitor watching for the Notify call that `touchbase remind` makes through node-notifier.
  */
-const tools = ['dbus-run-session', 'Xvfb', 'dunst', 'dbus-monitor', 'notify-send']
+const tools = ['dbus-run-session', 'dbus-send', 'Xvfb', 'dunst', 'dbus-monitor', 'notify-send']
 const missing = tools.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0)
 // CI installs these (.ci/run); skipping there would hide a broken install, so only skip locally.
 const runIt = missing.length === 0 || process.env.CI ? it : it.skip
@@ -27,7 +27,11 @@ runIt('touchbase remind emits a Notify call with the due count', async () => {
     MON=$!
     dunst >/dev/null 2>&1 &
     DUNST=$!
-    sleep 1
+    # Wait until dunst owns the notification service, however slow the machine.
+    for i in $(seq 1 100); do
+      dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.Notifications 2>/dev/null | grep -q 'boolean true' && break
+      sleep 0.1
+    done
     "${process.execPath}" "${CLI}" remind --data "${data.dir}" --now 2026-11-27T10:00:00Z
     CODE=$?
     sleep 1
