@@ -29,14 +29,15 @@ export const DayOrInstant = z
   .string()
   .trim()
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || Instant.safeParse(s).success, {
-    message: 'must be a date like 2026-12-03 or an ISO-8601 date-time'
+    message: 'must be a date like 2026-12-03 or an ISO-8601 date-time',
+    params: { code: 'invalid-date' }
   })
 
 export const Rrule = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .refine(isValidRrule, { message: 'is not a valid iCalendar RRULE, e.g. FREQ=WEEKLY;BYDAY=TU' })
+  .refine(isValidRrule, { message: 'is not a valid iCalendar RRULE, e.g. FREQ=WEEKLY;BYDAY=TU', params: { code: 'invalid-rrule' } })
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional()
 
@@ -123,11 +124,13 @@ export function emptyDocument(): TouchbaseDocument {
 
 // ---- Inputs: what a person (CLI, form, IPC) may send. Shared by every entry point. ----
 
+// A refinement's `params.code` is its IssueCode (core/issues): the message is English prose
+// for the CLI, the code is what the UI translates.
 const email = z
   .string()
   .trim()
   .max(320)
-  .refine((s) => s === '' || z.email().safeParse(s).success, { message: 'is not a valid email address' })
+  .refine((s) => s === '' || z.email().safeParse(s).success, { message: 'is not a valid email address', params: { code: 'invalid-email' } })
 const blankToUndefined = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
 
@@ -175,7 +178,8 @@ export const CloseInputSchema = z
   })
   .refine((c) => c.as !== 'not-now' || c.until !== undefined, {
     message: 'not-now needs a re-entry date (--until)',
-    path: ['until']
+    path: ['until'],
+    params: { code: 'required' }
   })
 export type CloseInput = z.input<typeof CloseInputSchema>
 

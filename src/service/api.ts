@@ -1,5 +1,6 @@
-import { apiArgSchemas, isApiChannel, type ApiChannel, type ApiHandlers, type AppInfo, type IpcResponse, type PushEvent, type PushEvents } from '../shared/ipc'
+import { apiArgSchemas, isApiChannel, type ApiChannel, type ApiHandlers, type AppInfo, type IpcError, type IpcResponse, type PushEvent, type PushEvents } from '../shared/ipc'
 import { describeIssues } from '../core/model'
+import { ImportError } from '../core/interop/errors'
 import { ServiceError } from './errors'
 import type { TouchbaseService } from './service'
 
@@ -59,8 +60,12 @@ export async function dispatch(handlers: ApiHandlers, channel: unknown, args: un
   }
 }
 
-export function toIpcError(error: unknown): { code: string; message: string; issues: string[] } {
-  if (error instanceof ServiceError) return { code: error.code, message: error.message, issues: error.issues }
+export function toIpcError(error: unknown): IpcError {
+  if (error instanceof ServiceError) {
+    return { code: error.code, message: error.message, issues: error.issues, ...(error.reason ? { reason: error.reason } : {}) }
+  }
+  // A whole file refused: its reason lets the UI say why in the person's language.
+  if (error instanceof ImportError) return { code: 'import', message: error.message, issues: [], reason: error.reason }
   const e = error as { code?: unknown; message?: unknown }
   return {
     code: typeof e?.code === 'string' ? e.code : 'internal',

@@ -120,14 +120,14 @@ export async function restoreBackup(store: Store, text: string): Promise<{ conta
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (e) {
-    throw new ImportError(`This is not a Touchbase JSON backup: it is not valid JSON (${e instanceof Error ? e.message : String(e)}).`, { cause: e })
+    throw new ImportError('not-json', `This is not a Touchbase JSON backup: it is not valid JSON (${e instanceof Error ? e.message : String(e)}).`, { cause: e })
   }
   let doc
   try {
     doc = migrate(raw).doc
   } catch (e) {
     const details = e instanceof MigrationError ? `\n${e.details.slice(0, 10).join('\n')}` : ''
-    throw new ImportError(`This is not a valid Touchbase backup: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.${details}`, {
+    throw new ImportError('bad-backup', `This is not a valid Touchbase backup: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.${details}`, {
       cause: e
     })
   }

@@ -20,6 +20,7 @@ import {
   type TouchPatch
 } from '../core/model'
 import { latestTouch } from '../core/cadence'
+import { issueCodes } from '../core/issues'
 import { dueList, toContactView, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
@@ -28,7 +29,7 @@ import { parseDayOrInstant, systemTimeZone } from '../core/time'
 import type { Store } from '../store'
 import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
 import { exportData, importContacts, restoreBackup } from './interop'
-import { ServiceError, parseOrThrow } from './errors'
+import { ServiceError, invalidInput, parseOrThrow } from './errors'
 import { z } from 'zod'
 
 export interface ServiceOptions {
@@ -152,7 +153,7 @@ export class TouchbaseService {
     const n = parseOrThrow(Count, count, 'count')
     const at = touch.at ?? this.nowIso()
     if (Date.parse(at) > this.now().getTime() + 60_000) {
-      throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'])
+      throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'], 'future-touch')
     }
     return this.change(id, (_doc, contact) => {
       for (let i = 0; i < n; i++) {
@@ -168,7 +169,7 @@ export class TouchbaseService {
   async undoTouch(id: string, count = 1): Promise<ContactView> {
     const n = parseOrThrow(Count, count, 'count')
     return this.change(id, (_doc, contact) => {
-      if (contact.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`)
+      if (contact.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
       for (let i = 0; i < n && contact.touches.length > 0; i++) {
         const latest = latestTouch(contact)!
         contact.touches = contact.touches.filter((t) => t !== latest)
@@ -180,7 +181,7 @@ export class TouchbaseService {
     const fields = parseOrThrow(TouchPatchSchema, patch, 'touch')
     return this.change(id, (_doc, contact) => {
       const touch = contact.touches.find((t) => t.id === touchId)
-      if (!touch) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`)
+      if (!touch) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
       if (fields.channel) touch.channel = fields.channel
       if (fields.at) touch.at = fields.at
       if (fields.note !== undefined) {
@@ -195,7 +196,7 @@ export class TouchbaseService {
 
   async deleteTouch(id: string, touchId: string): Promise<ContactView> {
     return this.change(id, (_doc, contact) => {
-      if (!contact.touches.some((t) => t.id === touchId)) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`)
+      if (!contact.touches.some((t) => t.id === touchId)) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
       contact.touches = contact.touches.filter((t) => t.id !== touchId)
     })
   }
@@ -221,7 +222,13 @@ export class TouchbaseService {
   }
 
   async close(id: string, input: CloseInput): Promise<ContactView> {
-    const close = parseOrThrow(CloseInputSchema, input, 'close')
+    const parsed = CloseInputSchema.safeParse(input)
+    if (!parsed.success) {
+      // The one close problem the UI can meet (a not-now without a date) gets a reason it can say.
+      const noDate = issueCodes(parsed.error).some((i) => i.field === 'until' && i.code === 'required')
+      throw invalidInput('close', parsed.error, noDate ? 'not-now-needs-date' : undefined)
+    }
+    const close = parsed.data
     const reentry = close.as === 'not-now' ? this.parseDate(close.until!, 'until') : undefined
     return this.change(id, (_doc, contact) => {
       contact.status = close.as
@@ -309,7 +316,7 @@ export function findContact(doc: TouchbaseDocument, id: string): Contact {
   const matches = doc.contacts.filter((c) => c.id.startsWith(id))
   if (matches.length === 1) return matches[0]!
   if (matches.length > 1) {
-    throw new ServiceError('conflict', `"${id}" matches ${matches.length} contacts; give more of the id.`)
+    throw new ServiceError('conflict', `"${id}" matches ${matches.length} contacts; give more of the id.`, [], 'ambiguous-id')
   }
-  throw new ServiceError('not-found', `No contact with id "${id}". List ids with: touchbase list`)
+  throw new ServiceError('not-found', `No contact with id "${id}". List ids with: touchbase list`, [], 'not-found')
 }

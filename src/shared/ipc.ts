@@ -28,6 +28,7 @@ import type { Board } from '../core/board'
 import type { Stats } from '../core/insights'
 import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
 import { CONTACT_FIELDS } from '../core/interop/records'
+import type { ImportErrorReason } from '../core/interop/errors'
 
 export interface AppInfo {
   version: string
@@ -82,10 +83,19 @@ export interface PushEvents {
 }
 export type PushEvent = keyof PushEvents
 
+/**
+ * Why a service call failed, for the errors a person meets in the UI. The message is English
+ * (the CLI prints it); the reason is what the renderer translates.
+ */
+export const SERVICE_ERROR_REASONS = ['not-found', 'ambiguous-id', 'touch-not-found', 'no-touch-to-undo', 'future-touch', 'not-now-needs-date'] as const
+export type ServiceErrorReason = (typeof SERVICE_ERROR_REASONS)[number]
+
 export interface IpcError {
   code: string
   message: string
   issues: string[]
+  /** Set for the errors the UI says in its own words: an ImportError's or a ServiceError's reason. */
+  reason?: ImportErrorReason | ServiceErrorReason
 }
 export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 

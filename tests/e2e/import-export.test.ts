@@ -304,5 +304,28 @@ describe('preview screens', () => {
     expect(englishPatterns().filter((p) => p.test(text)).map((p) => p.source)).toEqual([])
     expect(text).toContain('与 陈美玲 的邮箱相同')
     await shot(page, 'import-preview-zh-dark')
+
+    // What the service finds wrong is said in Chinese too: rows by their codes, a refused file by its reason.
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('import-dialog').count()).resolves.toBe(0)
+    // A Google CSV, so no column table shows the file's own (English) headers.
+    const header = GOOGLE_CSV([['', ''], ['', ''], ['', ''], ['', ''], ['', '']]).split('\n')[0]
+    const rows = ['娜娜,欧阳,,ouyang@example.cn,,', '光,司马,,not-an-email,,', `${'长'.repeat(201)},,,,,`, ',,,,,* myContacts']
+    await pickFile(page, { name: '新联系人.csv', text: [header, ...rows].join('\n') })
+    expect(await counts(page)).toEqual({ added: 1, merged: 0, skipped: 0, errors: 3 })
+    const problems = await page.getByTestId('import-errors').innerText()
+    for (const said of ['第 3 行', '邮箱地址无效', '第 4 行', '姓名超过 200 个字符', '第 5 行', '缺少姓名']) expect(problems).toContain(said)
+    const withProblems = await page.getByTestId('import-dialog').innerText()
+    expect(withProblems).not.toContain('is not a valid')
+    expect(withProblems).not.toMatch(/Invalid (input|option)/)
+    expect(englishPatterns().filter((p) => p.test(withProblems)).map((p) => p.source)).toEqual([])
+
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('import-dialog').count()).resolves.toBe(0)
+    await pickFile(page, { name: '照片.csv', text: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]), randomBytes(4000)]) })
+    await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('照片.csv 不是文本文件')
+    const refused = await page.getByTestId('import-dialog').innerText()
+    expect(refused).not.toContain('is not a text file')
+    expect(englishPatterns().filter((p) => p.test(refused)).map((p) => p.source)).toEqual([])
   })
 })

@@ -159,26 +159,40 @@ describe('bad rows and bad files', () => {
       [6, 'Good Two']
     ])
     expect(report.errors).toEqual([
-      { row: 4, message: 'email: is not a valid email address' },
-      { row: 5, message: expect.stringMatching(/^kind: /) }
+      { row: 4, message: 'email: is not a valid email address', issues: [{ field: 'email', code: 'invalid-email' }] },
+      { row: 5, message: expect.stringMatching(/^kind: /), issues: [{ field: 'kind', code: 'unknown-kind' }] }
     ])
     expect((await store.read()).contacts.map((c) => c.name)).toEqual(['Good One', 'nobody@example.com', 'Good Two'])
   })
 
+  it('gives every bad row its problems as field codes the UI can translate, beside the English message', async () => {
+    const text = 'Name,Email,Kind,Cadence\n,,customer,\nBad Both,nope,friend,\nLong,,,every tuesday\n' + `${'x'.repeat(201)},,,\n`
+    const report = await run({ text, dryRun: true })
+    expect(report.errors.map((e) => [e.row, e.issues])).toEqual([
+      [2, [{ field: 'name', code: 'required' }]],
+      [3, [{ field: 'kind', code: 'unknown-kind' }, { field: 'email', code: 'invalid-email' }]],
+      [4, [{ field: 'cadence', code: 'invalid-rrule' }]],
+      [5, [{ field: 'name', code: 'too-long', max: 200 }]]
+    ])
+    // The English stays as the CLI prints it.
+    expect(report.errors[0]!.message).toBe('name: Invalid input: expected string, received undefined')
+  })
+
   it.each([
-    ['binary garbage', 'photo.jpg', '\uFFFD\uFFFD\uFFFD\uFFFD\u0000JFIF\u0000\u0001\u0001\u0000\u0000H\u0000H\u0000\u0000\uFFFD\uFFFD', /not a text file/],
-    ['JSON', 'backup.json', JSON.stringify({ schemaVersion: 1, contacts: [] }), /JSON.*restore/],
-    ['an empty file', 'empty.csv', '', /empty/],
-    ['a CSV with no name-like column', 'orders.csv', 'Order,Amount,Date\n1,20.00,2026-01-01\n', /no column holds names.*Order, Amount, Date/],
-    ['a vCard-looking file with no cards', 'x.vcf', 'BEGIN:VCARDS\nnope\n', /no BEGIN:VCARD/],
-    ['an explicit mapping naming a missing column', 'x.csv', 'Name\nAda\n', /columns the file does not have: Nom/]
-  ])('%s is refused with an ImportError and changes nothing', async (_, fileName, text, message) => {
+    ['binary garbage', 'photo.jpg', '\uFFFD\uFFFD\uFFFD\uFFFD\u0000JFIF\u0000\u0001\u0001\u0000\u0000H\u0000H\u0000\u0000\uFFFD\uFFFD', /not a text file/, 'binary'],
+    ['JSON', 'backup.json', JSON.stringify({ schemaVersion: 1, contacts: [] }), /JSON.*restore/, 'json'],
+    ['an empty file', 'empty.csv', '', /empty/, 'empty'],
+    ['a CSV with no name-like column', 'orders.csv', 'Order,Amount,Date\n1,20.00,2026-01-01\n', /no column holds names.*Order, Amount, Date/, 'no-name-column'],
+    ['a vCard-looking file with no cards', 'x.vcf', 'BEGIN:VCARDS\nnope\n', /no BEGIN:VCARD/, 'no-cards'],
+    ['an explicit mapping naming a missing column', 'x.csv', 'Name\nAda\n', /columns the file does not have: Nom/, 'unknown-columns']
+  ])('%s is refused with an ImportError and changes nothing', async (_, fileName, text, message, reason) => {
     await seed(existing('anna', { name: 'Anna Schmidt' }))
     const before = await fileBytes()
     const mapping = fileName === 'x.csv' ? { Nom: 'name' as const } : undefined
     const attempt = run({ fileName, text, mapping })
     await expect(attempt).rejects.toBeInstanceOf(ImportError)
     await expect(run({ fileName, text, mapping })).rejects.toThrow(message)
+    await expect(run({ fileName, text, mapping })).rejects.toMatchObject({ reason })
     expect(await fileBytes()).toBe(before)
   })
 
@@ -262,15 +276,16 @@ describe('restore from a JSON backup', () => {
   })
 
   it.each([
-    ['not JSON', 'Name,Email\n', /not valid JSON/],
-    ['JSON that is not a document', '{"contacts": "nope"}', /not a valid Touchbase backup/],
-    ['a backup from a newer version', JSON.stringify({ schemaVersion: 99 }), /newer|only knows/]
-  ])('refuses %s with an ImportError and changes nothing', async (_, text, message) => {
+    ['not JSON', 'Name,Email\n', /not valid JSON/, 'not-json'],
+    ['JSON that is not a document', '{"contacts": "nope"}', /not a valid Touchbase backup/, 'bad-backup'],
+    ['a backup from a newer version', JSON.stringify({ schemaVersion: 99 }), /newer|only knows/, 'bad-backup']
+  ])('refuses %s with an ImportError and changes nothing', async (_, text, message, reason) => {
     await run({ text: fixture('outlook.csv') })
     const before = await fileBytes()
     const backupNow = vi.spyOn(store, 'backupNow')
     await expect(restoreBackup(store, text)).rejects.toBeInstanceOf(ImportError)
     await expect(restoreBackup(store, text)).rejects.toThrow(message)
+    await expect(restoreBackup(store, text)).rejects.toMatchObject({ reason })
     expect(backupNow).not.toHaveBeenCalled()
     expect(await fileBytes()).toBe(before)
   })

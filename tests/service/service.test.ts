@@ -117,4 +117,41 @@ describe('the IPC dispatch over the real service', () => {
     const missing = await dispatch(handlers, 'contacts:get', ['missing'])
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
+
+  it('sends the reason of a refused file or command along, so the UI can say it in its own language', async () => {
+    const ids = ['abc1', 'abc2']
+    const named = new TouchbaseService(store, { now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => ids.shift() ?? `t${Math.random()}` })
+    const handlers = createApiHandlers(named, () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }))
+    const failure = async (channel: string, ...args: unknown[]) => {
+      const response = await dispatch(handlers, channel, args)
+      if (response.ok) throw new Error(`${channel} should have failed`)
+      return response.error
+    }
+
+    // A whole file refused: an ImportError, which used to arrive as an anonymous 'internal' error.
+    expect(await failure('import:run', { fileName: 'photo.csv', text: '\u0000\u0001PNG\u0000' })).toEqual({
+      code: 'import',
+      message: expect.stringContaining('photo.csv is not a text file'),
+      issues: [],
+      reason: 'binary'
+    })
+    expect(await failure('import:run', { fileName: 'empty.csv', text: '' })).toMatchObject({ code: 'import', reason: 'empty' })
+    expect(await failure('backup:restore', 'Name,Email')).toMatchObject({ code: 'import', reason: 'not-json' })
+
+    await named.addContact({ name: 'Ada' })
+    await named.addContact({ name: 'Grace' })
+    expect(await failure('touch:undo', 'abc1')).toEqual({ code: 'conflict', message: 'Ada has no touch to undo.', issues: [], reason: 'no-touch-to-undo' })
+    expect(await failure('contacts:get', 'missing')).toMatchObject({ code: 'not-found', message: expect.stringContaining('No contact with id'), reason: 'not-found' })
+    expect(await failure('contacts:reopen', 'abc')).toMatchObject({ code: 'conflict', reason: 'ambiguous-id' })
+    expect(await failure('touch:delete', 'abc1', 'nope')).toMatchObject({ code: 'not-found', reason: 'touch-not-found' })
+    expect(await failure('touch:log', 'abc1', { at: '2027-01-01T00:00:00Z' })).toMatchObject({ code: 'invalid-input', reason: 'future-touch' })
+
+    // The guard's schema catches a not-now without a date before the service does; the service says the same when called directly.
+    expect(await failure('contacts:close', 'abc1', { as: 'not-now' })).toMatchObject({ code: 'invalid-input' })
+    await expect(named.close('abc1', { as: 'not-now' })).rejects.toMatchObject({ code: 'invalid-input', reason: 'not-now-needs-date' })
+
+    // Rows with problems are not errors: the report carries their codes.
+    const report = await dispatch(handlers, 'import:run', [{ fileName: 'x.csv', text: 'Name,Email\nAda Two,not-an-email\n', dryRun: true }])
+    expect(report).toMatchObject({ ok: true, value: { errors: [{ row: 2, message: 'email: is not a valid email address', issues: [{ field: 'email', code: 'invalid-email' }] }] } })
+  })
 })

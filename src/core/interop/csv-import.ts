@@ -2,6 +2,7 @@ import Papa from 'papaparse'
 import { ImportError } from './errors'
 import {
   personName,
+  rowProblem,
   splitTags,
   uniqueTags,
   type ContactField,
@@ -167,10 +168,11 @@ export function hasNameColumn(mapping: ColumnMapping): boolean {
 export function checkMapping(mapping: ColumnMapping, headers: readonly string[], fileName: string): void {
   const unknown = Object.keys(mapping).filter((h) => !headers.includes(h))
   if (unknown.length > 0) {
-    throw new ImportError(`${fileName}: the mapping names columns the file does not have: ${unknown.join(', ')}. Its columns are: ${headers.join(', ')}.`)
+    throw new ImportError('unknown-columns', `${fileName}: the mapping names columns the file does not have: ${unknown.join(', ')}. Its columns are: ${headers.join(', ')}.`)
   }
   if (!hasNameColumn(mapping)) {
     throw new ImportError(
+      'no-name-column',
       `${fileName}: no column holds the contacts' names (looked for Name, Full Name, First/Last Name…). ` +
         `Its columns are: ${headers.join(', ')}. Map one of them to "name".`
     )
@@ -204,11 +206,11 @@ export function csvRecords(table: CsvTable, mapping: ColumnMapping): ParsedRecor
     const row = i + 2
     const problem = table.rowProblems.get(i)
     if (problem) {
-      errors.push({ row, message: problem })
+      errors.push(rowProblem(row, 'malformed-row', problem))
       return
     }
     if (cells.length > table.headers.length && cells.slice(table.headers.length).some((c) => c.trim() !== '')) {
-      errors.push({ row, message: `has ${cells.length} cells but the header has ${table.headers.length}; check for a missing quote` })
+      errors.push(rowProblem(row, 'too-many-cells', `has ${cells.length} cells but the header has ${table.headers.length}; check for a missing quote`))
       return
     }
     const parts: Partial<Record<ContactField, string>> = {}

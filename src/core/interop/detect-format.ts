@@ -8,22 +8,23 @@ export type FileFormat = 'csv' | 'vcard'
  */
 export function detectFormat(text: string, fileName: string): FileFormat {
   const body = text.replace(/^\uFEFF/, '')
-  if (body.trim() === '') throw new ImportError(`${fileName} is empty: there are no contacts to import.`)
+  if (body.trim() === '') throw new ImportError('empty', `${fileName} is empty: there are no contacts to import.`)
   if (looksBinary(body)) {
-    throw new ImportError(`${fileName} is not a text file (it looks binary). Import a CSV file or a vCard (.vcf) file.`)
+    throw new ImportError('binary', `${fileName} is not a text file (it looks binary). Import a CSV file or a vCard (.vcf) file.`)
   }
   const start = body.trimStart().slice(0, 200).toUpperCase()
   if (start.startsWith('BEGIN:VCARD') || /^BEGIN:VCARD\s*$/im.test(body.slice(0, 100_000))) return 'vcard'
   if (start.startsWith('BEGIN:VCALENDAR')) {
-    throw new ImportError(`${fileName} is an iCalendar (.ics) file, not contacts. Import a CSV file or a vCard (.vcf) file.`)
+    throw new ImportError('icalendar', `${fileName} is an iCalendar (.ics) file, not contacts. Import a CSV file or a vCard (.vcf) file.`)
   }
   if (/^[[{]/.test(start) && isJson(body)) {
     throw new ImportError(
+      'json',
       `${fileName} is a JSON file, not a CSV or vCard. To bring back a Touchbase JSON backup, use restore instead of import.`
     )
   }
   if (/^<(\?xml|!doctype|html)/i.test(body.trimStart())) {
-    throw new ImportError(`${fileName} is an XML/HTML file, not a CSV or vCard. Export your contacts as CSV or vCard and import that.`)
+    throw new ImportError('markup', `${fileName} is an XML/HTML file, not a CSV or vCard. Export your contacts as CSV or vCard and import that.`)
   }
   return 'csv'
 }

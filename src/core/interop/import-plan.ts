@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ContactInputSchema, describeIssues, type Contact, type TouchbaseDocument } from '../model'
+import { issueCodes } from '../issues'
 import { uniqueTags, type ImportRecord, type RowError } from './records'
 
 export type DuplicateChoice = 'merge' | 'skip'
@@ -133,7 +134,12 @@ export function planImport(existing: readonly Contact[], records: readonly Impor
 function planRecord(record: ImportRecord, index: DuplicateIndex, plan: ImportPlan, options: ImportOptions): void {
   const parsed = ContactInputSchema.safeParse(record.contact)
   if (!parsed.success) {
-    plan.errors.push({ row: record.row, ...(record.line ? { line: record.line } : {}), message: describeIssues(parsed.error).join('; ') })
+    plan.errors.push({
+      row: record.row,
+      ...(record.line ? { line: record.line } : {}),
+      message: describeIssues(parsed.error).join('; '),
+      issues: issueCodes(parsed.error)
+    })
     return
   }
   const input = parsed.data

@@ -1,4 +1,4 @@
-export { ImportError } from './errors'
+export { IMPORT_ERROR_REASONS, ImportError, type ImportErrorReason } from './errors'
 export { CONTACT_FIELDS, type ContactField, type ImportRecord, type ParsedRecords, type RawContact, type RowError } from './records'
 export { detectFormat, type FileFormat } from './detect-format'
 export {

@@ -20,13 +20,13 @@ export function readImportFile(fileName: string, text: string, mapping?: ColumnM
   if (detectFormat(text, fileName) === 'vcard') {
     const parsed = vcardRecords(text)
     if (parsed.records.length + parsed.errors.length === 0) {
-      throw new ImportError(`${fileName} has no BEGIN:VCARD … END:VCARD cards to import.`)
+      throw new ImportError('no-cards', `${fileName} has no BEGIN:VCARD … END:VCARD cards to import.`)
     }
     return { format: 'vcard', ...parsed }
   }
   const table = parseCsv(text)
   if (table.headers.every((h) => h === '')) {
-    throw new ImportError(`${fileName} has no header row. The first line of a CSV must name its columns (e.g. Name,Email).`)
+    throw new ImportError('no-header', `${fileName} has no header row. The first line of a CSV must name its columns (e.g. Name,Email).`)
   }
   const dialect = detectDialect(table.headers)
   const preview = dialect === 'csv' ? previewMapping(table) : undefined
@@ -34,6 +34,7 @@ export function readImportFile(fileName: string, text: string, mapping?: ColumnM
     checkMapping(mapping, table.headers, fileName)
   } else if (!hasNameColumn(mappingFor(dialect, table.headers))) {
     throw new ImportError(
+      'no-name-column',
       `${fileName} is not a contacts file we can read: no column holds names (looked for Name, Full Name, First/Last Name…). ` +
         `Its columns are: ${table.headers.slice(0, 20).join(', ')}${table.headers.length > 20 ? ', …' : ''}. ` +
         `Pass a mapping that says which column is the name.`

@@ -1,3 +1,5 @@
+import type { IssueCode } from '../issues'
+
 /** What every importer produces and the import plan consumes: one contact per row or card. */
 
 /** The contact fields a column can be mapped to. Name parts are joined into `name`. */
@@ -38,10 +40,32 @@ export interface ImportRecord {
   contact: RawContact
 }
 
+/**
+ * Problems with a row as a whole, beside the field codes of core/issues: a CSV row the parser
+ * could not split, one with more cells than the header, a vCard that is not a card.
+ */
+export const ROW_PROBLEMS = ['malformed-row', 'too-many-cells', 'unreadable-card'] as const
+export type RowProblem = (typeof ROW_PROBLEMS)[number]
+
+export interface RowIssue {
+  /** The top-level field; '' for a problem with the whole row. */
+  field: string
+  code: IssueCode | RowProblem
+  max?: number
+}
+
 export interface RowError {
   row: number
   line?: number
+  /** English, for the CLI and as the fallback when a front cannot say it by `issues`. */
   message: string
+  /** The same problems as codes a front translates. */
+  issues?: RowIssue[]
+}
+
+/** A problem with the whole row, in both forms. */
+export function rowProblem(row: number, code: RowProblem, message: string, line?: number): RowError {
+  return { row, ...(line ? { line } : {}), message, issues: [{ field: '', code }] }
 }
 
 export interface ParsedRecords {

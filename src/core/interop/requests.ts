@@ -1,4 +1,4 @@
-import type { ContactField } from './records'
+import type { ContactField, RowError } from './records'
 import type { ImportFormat } from './read-import'
 import type { MappingPreview } from './csv-import'
 
@@ -21,7 +21,8 @@ export interface ImportReport {
   merged: { row: number; name: string; id?: string; intoRow?: number; into: string; matchedBy: string }[]
   /** Duplicates left out: `into` is the contact (or, with intoRow, the earlier row) they match. */
   skipped: { row: number; name: string; reason: string; into: string; intoRow?: number; matchedBy: string }[]
-  errors: { row: number; line?: number; message: string }[]
+  /** Rows that cannot be imported: `message` in English, `issues` as codes a front translates. */
+  errors: RowError[]
   /** For a CSV we did not recognise: the columns, our guessed mapping and the first rows. */
   mappingPreview?: MappingPreview
 }

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js'
 import { decodeQuotedPrintable, joinSoftLineBreaks } from './quoted-printable'
-import { personName, uniqueTags, type ImportRecord, type ParsedRecords, type RawContact, type RowError } from './records'
+import { personName, rowProblem, uniqueTags, type ImportRecord, type ParsedRecords, type RawContact, type RowError } from './records'
 
 /**
  * vCard 2.1, 3.0 and 4.0 → contacts, parsed by ical.js (RFC 6350 and its vCard 3 design).
@@ -158,7 +158,7 @@ export function vcardRecords(text: string): ParsedRecords {
       if (!jcard) throw new Error('is not a vCard')
       records.push({ row: raw.index, line: raw.line, contact: contactFromCard(new ICAL.Component(jcard)) })
     } catch (e) {
-      errors.push({ row: raw.index, line: raw.line, message: `card could not be read: ${e instanceof Error ? e.message : String(e)}` })
+      errors.push(rowProblem(raw.index, 'unreadable-card', `card could not be read: ${e instanceof Error ? e.message : String(e)}`, raw.line))
     }
   }
   return { records, errors }

@@ -1,15 +1,20 @@
 import type { ApiArgs, ApiChannel, ApiResult, IpcError, PushEvent, PushEvents } from '../../shared/ipc'
 
-/** A rejected call, keeping the service's code and per-field issues so forms can show them. */
+/**
+ * A rejected call, keeping the service's code and per-field issues so forms can show them, and
+ * its reason so the UI can say it in its own language (see errorText).
+ */
 export class ApiError extends Error {
   readonly code: string
   readonly issues: string[]
+  readonly reason: IpcError['reason']
 
   constructor(error: IpcError) {
     super(error.message)
     this.name = 'ApiError'
     this.code = error.code
     this.issues = error.issues
+    this.reason = error.reason
   }
 }
 

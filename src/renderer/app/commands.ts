@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ContactView } from '../../core/contact-view'
 import type { ContactInput, ContactPatch, ExitStatus, TouchInput, TouchPatch } from '../../core/model'
 import { call } from '../api/client'
+import { errorText } from '../api/error-text'
 import { formatDay } from '../format/dates'
 import { useToast } from '../ui/Toast'
 import { useData } from './data'
@@ -28,7 +29,7 @@ export function useCommands() {
         toast({ message: message(after), undo: async () => upsert(await call('contacts:restore', snapshot)) })
         return after
       } catch (error) {
-        toast({ message: t('toast.failed', { message: (error as Error).message }), tone: 'error' })
+        toast({ message: t('toast.failed', { message: errorText(error, t) }), tone: 'error' })
         return null
       }
     }
@@ -81,7 +82,7 @@ export function useCommands() {
           removeLocal(view.id)
           toast({ message: t('toast.deleted', { name: view.name }), undo: async () => upsert(await call('contacts:restore', deleted)) })
         } catch (error) {
-          toast({ message: t('toast.failed', { message: (error as Error).message }), tone: 'error' })
+          toast({ message: t('toast.failed', { message: errorText(error, t) }), tone: 'error' })
         }
       }
     }

@@ -1,13 +1,14 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CONTACT_KINDS, ContactInputSchema, describeIssues, type ContactKind } from '../../core/model'
+import { CONTACT_KINDS, ContactInputSchema, type ContactKind } from '../../core/model'
+import { issueCodes } from '../../core/issues'
 import { ApiError } from '../api/client'
 import { useCommands } from '../app/commands'
 import { useData } from '../app/data'
 import { Dialog } from '../ui/Dialog'
 import { CadenceEditor } from './CadenceEditor'
 import { choiceOf, ruleOf, type CadenceChoice } from './cadence-presets'
-import { fieldErrors, serviceFieldOf } from './issues'
+import { fieldErrors, issueText, serviceFieldOf } from './issues'
 
 interface Props {
   /** The contact to edit; null adds a new one. */
@@ -66,7 +67,12 @@ export function ContactForm({ editId, onClose }: Props) {
     const parsed = ContactInputSchema.safeParse(input)
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error, t))
-      setRejected(describeIssues(parsed.error).filter((line) => !serviceFieldOf(line)))
+      // Issues with no field of their own have no field to sit beside: list them in the alert.
+      setRejected(
+        issueCodes(parsed.error)
+          .filter((issue) => !issue.field)
+          .map((issue) => issueText(issue, t))
+      )
       return
     }
     setSaving(true)

@@ -1,26 +1,30 @@
 import type { TFunction } from 'i18next'
 import type { z } from 'zod'
+import { issueCodes, type FieldIssue, type IssueCode } from '../../core/issues'
+
+// Beside a field the field is already named, so these messages leave it out.
+const FIELD_MESSAGES = {
+  required: 'validation.required',
+  'too-long': 'validation.tooLong',
+  'invalid-email': 'validation.email',
+  'invalid-rrule': 'validation.rrule',
+  'invalid-date': 'validation.date',
+  'unknown-kind': 'validation.invalid',
+  invalid: 'validation.invalid'
+} as const satisfies Record<IssueCode, string>
 
 /**
  * The shared schema's issue in the UI language. The schemas speak English to the CLI; here the
- * issue's code and field pick a catalog message instead.
+ * issue's code (core/issues) picks a catalog message instead.
  */
-export function localizeIssue(issue: z.core.$ZodIssue, t: TFunction): string {
-  const field = issue.path[0]
-  if (field === 'cadence') return t('validation.rrule')
-  if (field === 'email' && issue.code === 'custom') return t('validation.email')
-  if (issue.code === 'too_small') return t('validation.required')
-  if (issue.code === 'too_big') return t('validation.tooLong', { max: Number(issue.maximum) })
-  return t('validation.invalid')
+export function issueText(issue: FieldIssue, t: TFunction): string {
+  return t(FIELD_MESSAGES[issue.code], { max: issue.max })
 }
 
 /** Field errors keyed by the top-level field, first issue per field. */
 export function fieldErrors(error: z.ZodError, t: TFunction): Record<string, string> {
   const errors: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? '')
-    errors[key] ??= localizeIssue(issue, t)
-  }
+  for (const issue of issueCodes(error)) errors[issue.field] ??= issueText(issue, t)
   return errors
 }
 

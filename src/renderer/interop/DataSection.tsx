@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
+import { errorText } from '../api/error-text'
 import { useData } from '../app/data'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { useToast } from '../ui/Toast'
@@ -20,7 +21,7 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
     try {
       setBackup({ name: file.name, text: await file.text() })
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(e, t, file.name))
     }
   }
 
@@ -33,7 +34,7 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
       onRestored()
       toast({ message: i18n.t('restore.done', { count: result.contacts, path: result.backupPath }) })
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(e, i18n.t))
     }
   }
 

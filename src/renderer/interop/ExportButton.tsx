@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportFormat } from '../../core/interop/requests'
 import { call } from '../api/client'
+import { errorText } from '../api/error-text'
 import type { Anchor } from '../ui/Dialog'
 import { Icon } from '../ui/icons'
 import { useToast } from '../ui/Toast'
@@ -27,7 +28,7 @@ export function ExportButton() {
     try {
       saveFile(await call('export:run', format))
     } catch (error) {
-      toast({ message: t('toast.failed', { message: (error as Error).message }), tone: 'error' })
+      toast({ message: t('toast.failed', { message: errorText(error, t) }), tone: 'error' })
     }
   }
 

@@ -6,6 +6,7 @@ import { DuplicateList, RowNumber } from './DuplicateList'
 import { ImportProgress } from './ImportProgress'
 import { MappingTable } from './MappingTable'
 import { duplicateRows, willChange } from './report'
+import { rowErrorText } from './row-errors'
 import type { useImport } from './useImport'
 
 type Flow = ReturnType<typeof useImport>
@@ -134,7 +135,7 @@ function Sections({ report, flow }: { report: ImportReport; flow: Flow }) {
             render={(e) => (
               <div className="import-row">
                 <RowNumber row={e.row} line={e.line} vcard={vcard} />
-                <span className="import-error-text">{e.message}</span>
+                <span className="import-error-text">{rowErrorText(e, t)}</span>
               </div>
             )}
           />

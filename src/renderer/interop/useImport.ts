@@ -4,6 +4,7 @@ import { hasNameColumn } from '../../core/interop/csv-import'
 import type { ContactField } from '../../core/interop/records'
 import type { ImportReport, ImportRequest } from '../../core/interop/requests'
 import { call, subscribe } from '../api/client'
+import { errorText } from '../api/error-text'
 import { useData } from '../app/data'
 import { useToast } from '../ui/Toast'
 import { mappingOnlyReport } from './local-preview'
@@ -82,7 +83,7 @@ export function useImport() {
         setPhase({ kind: 'preview', fileName, report, updating: false, error: null })
       } catch (error) {
         if (seq !== latest.current) return
-        const message = (error as Error).message
+        const message = errorText(error, t, fileName)
         // The first look decides whether this is an import file at all; later failures come
         // from the person's own choices (a mapping without a name column) and can be fixed there.
         setPhase((p) => {
@@ -103,12 +104,12 @@ export function useImport() {
       try {
         file.current = { name: picked.name, text: await picked.text() }
       } catch (error) {
-        setPhase({ kind: 'failed', fileName: picked.name, message: (error as Error).message })
+        setPhase({ kind: 'failed', fileName: picked.name, message: errorText(error, t, picked.name) })
         return
       }
       await preview(NO_CHOICES)
     },
-    [preview]
+    [preview, t]
   )
 
   const close = useCallback(() => {
@@ -144,7 +145,7 @@ export function useImport() {
           : {})
       })
     } catch (error) {
-      setPhase({ kind: 'preview', fileName: phase.fileName, report: phase.report, updating: false, error: (error as Error).message })
+      setPhase({ kind: 'preview', fileName: phase.fileName, report: phase.report, updating: false, error: errorText(error, t, phase.fileName) })
     }
   }, [phase, choices, request, close, reload, toast, t, i18n.language])
 

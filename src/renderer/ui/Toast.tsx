@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { errorText } from '../api/error-text'
 
 export const UNDO_WINDOW_MS = 10_000
 
@@ -48,7 +49,7 @@ function Toast({ toast, onDone, onShow }: { toast: ShownToast; onDone: () => voi
       await toast.undo()
       onShow({ message: t('toast.undone') })
     } catch (error) {
-      onShow({ message: t('toast.failed', { message: (error as Error).message }), tone: 'error' })
+      onShow({ message: t('toast.failed', { message: errorText(error, t) }), tone: 'error' })
     }
   }
 

@@ -113,6 +113,6 @@ describe('any other CSV', () => {
     const table = parseCsv('Name,Email\nAda,ada@example.com\nBob,bob@example.com,extra\n')
     const { records, errors } = csvRecords(table, guessMapping(table.headers))
     expect(records.map((r) => r.row)).toEqual([2])
-    expect(errors).toEqual([{ row: 3, message: expect.stringContaining('3 cells') }])
+    expect(errors).toEqual([{ row: 3, message: expect.stringContaining('3 cells'), issues: [{ field: '', code: 'too-many-cells' }] }])
   })
 })

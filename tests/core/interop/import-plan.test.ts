@@ -103,11 +103,11 @@ describe('planImport: bad rows', () => {
     )
     expect(plan.toAdd.map((a) => a.input.name)).toEqual(['Good One', 'Good Two'])
     expect(plan.errors).toEqual([
-      { row: 3, message: 'name: must not be empty' },
-      { row: 4, message: 'email: is not a valid email address' },
-      { row: 5, message: expect.stringMatching(/^kind: /) },
-      { row: 6, message: expect.stringMatching(/^cadence: is not a valid iCalendar RRULE/) },
-      { row: 7, message: 'name: must be at most 200 characters' }
+      { row: 3, message: 'name: must not be empty', issues: [{ field: 'name', code: 'required' }] },
+      { row: 4, message: 'email: is not a valid email address', issues: [{ field: 'email', code: 'invalid-email' }] },
+      { row: 5, message: expect.stringMatching(/^kind: /), issues: [{ field: 'kind', code: 'unknown-kind' }] },
+      { row: 6, message: expect.stringMatching(/^cadence: is not a valid iCalendar RRULE/), issues: [{ field: 'cadence', code: 'invalid-rrule' }] },
+      { row: 7, message: 'name: must be at most 200 characters', issues: [{ field: 'name', code: 'too-long', max: 200 }] }
     ])
   })
 

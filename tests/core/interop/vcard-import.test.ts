@@ -54,7 +54,7 @@ describe('vCard 4.0 and broken cards', () => {
     const text = 'BEGIN:VCARD\nVERSION:3.0\nFN:Good\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Also good\nEND:VCARD\n'
     const { records, errors } = vcardRecords(text)
     expect(records.map((r) => r.contact.name)).toEqual(['Good', 'Also good'])
-    expect(errors).toEqual([{ row: 2, line: 5, message: expect.stringContaining('could not be read') }])
+    expect(errors).toEqual([{ row: 2, line: 5, message: expect.stringContaining('could not be read'), issues: [{ field: '', code: 'unreadable-card' }] }])
   })
 
   it('reads a last card without END:VCARD', () => {
