@@ -99,9 +99,10 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const channel = (o.channel as string | undefined) ?? (await service.get(id)).suggestedChannel
-        const v = await service.logTouch(id, { channel: channel as (typeof CHANNELS)[number], note: o.note as string | undefined, outcome: o.outcome as (typeof OUTCOMES)[number] | undefined, at: o.at as string | undefined })
-        print(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${channel}). Next follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
+        const v = await service.logTouch(id, { channel: o.channel as (typeof CHANNELS)[number] | undefined, note: o.note as string | undefined, outcome: o.outcome as (typeof OUTCOMES)[number] | undefined, at: o.at as string | undefined })
+        // The new touch is the one at --at, or else at the moment of the change (updatedAt).
+        const logged = v.touches.find((t) => t.at === ((o.at as string | undefined) ?? v.updatedAt))
+        print(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${logged?.channel}). Next follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
       })
     )
 

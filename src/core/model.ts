@@ -156,7 +156,8 @@ export const ContactPatchSchema = ContactInputSchema.partial().extend({
 export type ContactPatch = z.input<typeof ContactPatchSchema>
 
 export const TouchInputSchema = z.object({
-  channel: z.enum(CHANNELS).default('email'),
+  /** Absent: the channel Touchbase suggests for this contact (core/suggestions). */
+  channel: z.enum(CHANNELS).optional(),
   note: blankToUndefined(z.string().trim().max(10_000)),
   outcome: z.enum(OUTCOMES).optional(),
   at: Instant.optional()

@@ -20,6 +20,7 @@ import {
   type TouchPatch
 } from '../core/model'
 import { latestTouch } from '../core/cadence'
+import { suggestNextChannel } from '../core/suggestions'
 import { issueCodes } from '../core/issues'
 import { dueList, toContactView, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
@@ -151,18 +152,20 @@ export class TouchbaseService {
   async logTouch(id: string, input: TouchInput = {}, count = 1): Promise<ContactView> {
     const touch = parseOrThrow(TouchInputSchema, input, 'touch')
     const n = parseOrThrow(Count, count, 'count')
-    const at = touch.at ?? this.nowIso()
+    const now = this.nowIso()
+    const at = touch.at ?? now
     if (Date.parse(at) > this.now().getTime() + 60_000) {
       throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'], 'future-touch')
     }
     return this.change(id, (_doc, contact) => {
+      const channel = touch.channel ?? suggestNextChannel(contact)
       for (let i = 0; i < n; i++) {
-        contact.touches.push({ id: this.newId(), at, channel: touch.channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}) })
+        contact.touches.push({ id: this.newId(), at, channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}) })
       }
       // A touch restarts the cadence, so a snooze for the previous due date no longer applies.
       delete contact.snoozedUntil
       contact.touches.sort((a, b) => a.at.localeCompare(b.at))
-    })
+    }, now)
   }
 
   /** Removes the latest `count` touches (by time). */
@@ -298,12 +301,12 @@ export class TouchbaseService {
   }
 
   /** Applies a change to one contact (found by id or unique id prefix) and returns its new view. */
-  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void): Promise<ContactView> {
+  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactView> {
     const key = parseOrThrow(Id, id, 'id')
     return this.store.update((doc) => {
       const contact = findContact(doc, key)
       apply(doc, contact)
-      contact.updatedAt = this.nowIso()
+      contact.updatedAt = updatedAt
       return toContactView(contact, this.viewContext(doc))
     })
   }

@@ -35,6 +35,16 @@ describe('touchbase CLI', () => {
     expect(undone.touches[0]!.at).toBe('2026-11-26T10:00:00Z')
   })
 
+  it('says which channel a touch used, the suggested one when none is given', async () => {
+    const { dir, cleanup } = await tempDataDir()
+    const grace = await cliJson<ContactView>(dir, ['add', '--name', 'Grace', '--phone', '+1 555 0100', '--now', '2026-11-20T09:00:00Z'])
+    const suggested = await runCli(['touch', grace.id, '--data', dir, '--now', NOW])
+    expect(suggested.stdout).toMatch(/^Touch 1 logged for Grace \(call\)\./)
+    const backDated = await runCli(['touch', grace.id, '--channel', 'meeting', '--at', '2026-11-21T09:00:00Z', '--data', dir, '--now', NOW])
+    expect(backDated.stdout).toMatch(/^Touch 2 logged for Grace \(meeting\)\./)
+    await cleanup()
+  })
+
   it('shows the board as ordered columns with their touch counts', async () => {
     await cliJson(data.dir, ['add', '--name', 'Babbage', '--kind', 'lead', '--now', '2026-11-01T09:00:00Z'])
     const board = await cliJson<Board>(data.dir, ['board', '--now', NOW])

@@ -2,30 +2,16 @@
  * The board in Chromium against the real service and data file. Run after a build:
  *   npx electron-vite build && npx vitest run --project e2e
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { launchChromium, startHarness, type Harness } from './harness'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { useBoardHarness, type Harness } from './harness'
 import { DEMO, seedDemo } from './seed'
 import { en, englishPatterns, zhCN } from './catalogs'
 
 
-let browser: Browser
-let harness: Harness | null = null
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => browser?.close())
-afterEach(async () => {
-  await harness?.close()
-  harness = null
-})
-
-async function open(options: { language?: 'en' | 'zh'; locale?: string } = {}): Promise<Harness> {
-  harness = await startHarness({ browser, locale: options.locale, seed: (_s, store) => seedDemo(store, { language: options.language ?? 'en' }) })
-  await harness.page.getByTestId('board').waitFor()
-  return harness
-}
+const openBoard = useBoardHarness()
+const open = (options: { language?: 'en' | 'zh'; locale?: string } = {}): Promise<Harness> =>
+  openBoard({ locale: options.locale, seed: (_s, store) => seedDemo(store, { language: options.language ?? 'en' }) })
 
 const card = (page: Page, name: string) => page.locator(`[data-card-id]`).filter({ hasText: name })
 const columnCount = async (page: Page, n: number) => Number(await page.getByTestId(`column-count-${n}`).textContent())

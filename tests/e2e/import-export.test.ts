@@ -6,32 +6,16 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { ImportRequest } from '../../src/core/interop/requests'
-import { launchChromium, ROOT, startHarness, type Harness, type HarnessOptions } from './harness'
+import { ROOT, useBoardHarness, type HarnessOptions } from './harness'
 import { DEMO, seedDemo } from './seed'
 import { en, englishPatterns, say } from './catalogs'
 
 const FIXTURES = join(ROOT, 'tests/fixtures/import')
 
-let browser: Browser
-let harness: Harness | null = null
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => browser?.close())
-afterEach(async () => {
-  await harness?.close()
-  harness = null
-})
-
-async function open(options: Omit<HarnessOptions, 'browser'> = {}): Promise<Harness> {
-  harness = await startHarness({ browser, ...options })
-  await harness.page.getByTestId('board').waitFor()
-  return harness
-}
+const open = useBoardHarness()
 
 const demo = (language: 'en' | 'zh' = 'en', count = DEMO.length): HarnessOptions['seed'] => (_s, store) => seedDemo(store, { language, contacts: DEMO.slice(0, count) })
 

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContactView } from '../../core/contact-view'
-import { CHANNELS, EXIT_STATUSES, OUTCOMES, type Channel, type Outcome, type Touch } from '../../core/model'
+import { CHANNELS, EXIT_STATUSES, type Channel, type Outcome, type Touch } from '../../core/model'
 import { useCommands } from '../app/commands'
 import { useData } from '../app/data'
 import { useFlows } from '../app/flows'
@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { formatDateTime, formatDay, formatDayLong } from '../format/dates'
 import { Dialog } from '../ui/Dialog'
 import { ChannelIcon, Icon } from '../ui/icons'
+import { OutcomeSelect } from '../ui/OutcomeSelect'
 import { describeCadence } from './CadenceEditor'
 import { choiceOf } from './cadence-presets'
 
@@ -247,14 +248,7 @@ function TouchEditor({ touch, n, onSave, onCancel }: { touch: Touch; n: number; 
             </option>
           ))}
         </select>
-        <select value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome | '')} aria-label={t('logTouch.outcome')}>
-          <option value="">{t('logTouch.outcomeNone')}</option>
-          {OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`outcome.${o}`)}
-            </option>
-          ))}
-        </select>
+        <OutcomeSelect value={outcome} onChange={setOutcome} label={t('logTouch.outcome')} />
         <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} aria-label={t('detail.when')} required />
         <input className="touch-editor-note" value={note} onChange={(e) => setNote(e.target.value)} aria-label={t('logTouch.note')} placeholder={t('logTouch.notePlaceholder')} />
         <div className="touch-editor-actions">

@@ -1,8 +1,9 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContactView } from '../../core/contact-view'
-import { CHANNELS, OUTCOMES, type Channel, type Outcome, type TouchInput } from '../../core/model'
+import { CHANNELS, type Channel, type Outcome, type TouchInput } from '../../core/model'
 import { ChannelIcon } from '../ui/icons'
+import { OutcomeSelect } from '../ui/OutcomeSelect'
 import { Dialog, type Anchor } from '../ui/Dialog'
 
 interface Props {
@@ -56,14 +57,7 @@ export function LogTouchDialog({ view, anchor, onConfirm, onCancel }: Props) {
         </label>
         <label className="field">
           <span className="field-label">{t('logTouch.outcome')}</span>
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome | '')}>
-            <option value="">{t('logTouch.outcomeNone')}</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`outcome.${o}`)}
-              </option>
-            ))}
-          </select>
+          <OutcomeSelect value={outcome} onChange={setOutcome} />
         </label>
         <div className="dialog-actions">
           <span className="dialog-hint">{t('logTouch.hint')}</span>
