@@ -10,22 +10,22 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: bundled },
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } }
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } }
     }
   },
   preload: {
     build: {
       // A sandboxed preload cannot be an ES module.
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
       }
     }
   },
   renderer: {
-    root: resolve(__dirname, 'src/renderer'),
+    root: resolve(import.meta.dirname, 'src/renderer'),
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
     },
     plugins: [react()]
   }

@@ -13,12 +13,12 @@ const external = [
 
 export default defineConfig({
   build: {
-    target: 'node20',
+    target: 'node24',
     outDir: 'out/cli',
     emptyOutDir: true,
     minify: false,
     ssr: true,
-    lib: { entry: resolve(__dirname, 'src/cli/main.ts'), formats: ['es'], fileName: () => 'touchbase.js' },
+    lib: { entry: resolve(import.meta.dirname, 'src/cli/main.ts'), formats: ['es'], fileName: () => 'touchbase.js' },
     rollupOptions: {
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { banner: '#!/usr/bin/env node', entryFileNames: 'touchbase.js' }
