@@ -124,6 +124,15 @@ export function emptyDocument(): TouchbaseDocument {
 
 // ---- Inputs: what a person (CLI, form, IPC) may send. Shared by every entry point. ----
 
+/**
+ * The one rule for an id a front sends: a contact's id (or a unique prefix of it, or, on the
+ * command line, a name), or a touch's id. Long enough for any id Touchbase makes, short enough
+ * that a bad call cannot make the service search with megabytes of text.
+ */
+export const IdRef = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')
+/** How many touches one drag logs or undoes at once. */
+export const TouchCount = z.number().int().min(1).max(100)
+
 // A refinement's `params.code` is its IssueCode (core/issues): the message is English prose
 // for the CLI, the code is what the UI translates.
 const email = z
