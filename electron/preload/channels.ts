@@ -33,7 +33,8 @@ const PUSH_EVENT_SET = {
   'data:changed': true,
   'reminder:open-due': true,
   'contact:open': true,
-  'import:progress': true
+  'import:progress': true,
+  'block:start': true
 } as const satisfies Record<PushEvent, true>
 
 export const BRIDGE_API_CHANNELS = Object.keys(API_CHANNEL_SET) as ApiChannel[]

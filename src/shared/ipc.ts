@@ -32,6 +32,8 @@ export interface PushEvents {
   'contact:open': string
   /** A long import's progress. */
   'import:progress': { done: number; total: number }
+  /** The tray (or a shortcut handled by main) asked to start a follow-up block. */
+  'block:start': undefined
 }
 export type PushEvent = keyof PushEvents
 
@@ -57,7 +59,7 @@ export interface TouchbaseBridge {
   on<E extends PushEvent>(event: E, listener: (payload: PushEvents[E]) => void): () => void
 }
 
-export const PUSH_EVENTS: readonly PushEvent[] = ['data:changed', 'reminder:open-due', 'contact:open', 'import:progress']
+export const PUSH_EVENTS: readonly PushEvent[] = ['data:changed', 'reminder:open-due', 'contact:open', 'import:progress', 'block:start']
 
 export function isPushEvent(value: unknown): value is PushEvent {
   return typeof value === 'string' && (PUSH_EVENTS as string[]).includes(value)
