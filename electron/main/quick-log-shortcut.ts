@@ -38,9 +38,7 @@ export function createQuickLogShortcut(registry: Pick<GlobalShortcut, 'register'
     release(): void {
       released = true
       release()
-    },
-    /** The accelerator we hold now, if any. */
-    held: () => held
+    }
   }
 
   function tryRegister(accelerator: string): boolean {

@@ -75,7 +75,7 @@ export async function startTouchbase(options: StartOptions = {}): Promise<void> 
     await host.stop()
     shortcut.release()
     await store.close()
-  })
+  }, logError)
   setupAppMenu()
 
   const quickLog = createQuickLogWindow({ origin, preloadPath: files.preload, iconPath, isQuitting: lifecycle.isQuitting })

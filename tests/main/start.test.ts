@@ -135,6 +135,21 @@ describe('starting Touchbase', () => {
     expect(t.received(window.webContents, 'contact:open')).toEqual([await idOf(t, 'Ada Lovelace')])
   })
 
+  it('lists ten due contacts in the tray; "N more…" opens the due list, and the window can ask who it is', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `Contact ${String(i + 1).padStart(2, '0')}`)
+    const t = await start({ seed: async (service) => void (await Promise.all(names.map((name) => service.addContact({ name })))) })
+    const window = t.mainWindow()
+    expect(t.tray().menu!.labels()).toContain('2 more…')
+    window.hide()
+    t.tray().menu!.click('2 more…')
+    expect(window.isVisible()).toBe(true)
+    expect(t.received(window.webContents)).toEqual(['reminder:open-due'])
+    expect(await t.invoke(window.webContents, 'app:info')).toEqual({
+      ok: true,
+      value: { version: '0.1.0-test', dataFile: join(t.dataDir, 'touchbase.json'), platform: process.platform, timeZone: expect.any(String) }
+    })
+  })
+
   it('starts the reminder: the notification names what is due, and clicking it opens the due list', async () => {
     const t = await start()
     await vi.waitFor(() => expect(NotificationDouble.instances.filter((n) => n.shown)).toHaveLength(1))
