@@ -258,6 +258,14 @@ describe('starting Touchbase', () => {
     await vi.waitFor(() => expect(existsSync(entry)).toBe(false))
   })
 
+  it('applies "Start at login" ticked in Settings too (stock GNOME shows no tray)', async () => {
+    const t = await start()
+    const entry = join(t.root, 'config', 'autostart', 'touchbase.desktop')
+    expect(await t.invoke(t.mainWindow().webContents, 'settings:update', { startAtLogin: true })).toMatchObject({ ok: true })
+    await vi.waitFor(() => expect(existsSync(entry)).toBe(true))
+    await vi.waitFor(() => expect(t.tray().menu!.items.find((i) => i.label === 'Start at login')?.checked).toBe(true))
+  })
+
   it('refuses to start on a damaged data file: says what is wrong and exits without a window', async () => {
     await start({
       seed: undefined,
