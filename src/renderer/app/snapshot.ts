@@ -6,6 +6,6 @@ import type { ContactView } from '../../core/contact-view'
  * contact whose re-entry date has passed as active; only a stored not-now keeps a reentryAt.
  */
 export function toSnapshot(view: ContactView): Contact {
-  const { touchCount: _c, lastTouchAt: _l, lastChannel: _ch, nextDueAt: _n, dueState: _d, dueInDays: _di, suggestedChannel: _s, ...stored } = view
+  const { touchCount: _c, lastTouchAt: _l, lastChannel: _ch, lastTouchBy: _by, nextDueAt: _n, dueState: _d, dueInDays: _di, suggestedChannel: _s, ...stored } = view
   return { ...stored, status: view.status === 'active' && view.reentryAt ? 'not-now' : view.status }
 }
