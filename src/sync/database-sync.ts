@@ -81,7 +81,9 @@ export async function syncDatabase(ctx: DatabaseSyncContext): Promise<DatabaseRe
   const boardsSeen = await importChanges(ctx, changed.contacts)
   await shadow.save()
   ctx.progress?.(`${ctx.database}: preparing`)
-  await exportChanges(ctx)
+  const gaveWay = await exportChanges(ctx)
+  // Local edits that lost to later ones from elsewhere: the data file takes the winners now.
+  if (gaveWay.size > 0) await importChanges(ctx, gaveWay)
   await shadow.save({ importSeq: (await replica.info()).update_seq, started: true })
 
   ctx.progress?.(`${ctx.database}: sending`)
@@ -282,7 +284,9 @@ function applyOutcomes(doc: TouchbaseDocument, outcomes: readonly [string, Impor
 
 // ---- data file → replica ----
 
-async function exportChanges(ctx: DatabaseSyncContext): Promise<void> {
+/** Writes local edits into the replica; returns the contacts where a local edit lost to a later one. */
+async function exportChanges(ctx: DatabaseSyncContext): Promise<Set<string>> {
+  const gaveWay = new Set<string>()
   const { replica, shadow, author } = ctx
   const doc = await ctx.service.store.read()
   const edits = planExport(doc.contacts, shadow.contacts, ctx.scope)
@@ -295,8 +299,10 @@ async function exportChanges(ctx: DatabaseSyncContext): Promise<void> {
     chunk.forEach((edit, j) => {
       const row = current.rows[j]!
       const existing = row && 'doc' in row && row.doc && isContactDoc(row.doc) ? (row.doc as ContactDoc) : undefined
-      const stamped = stampEdit(existing?.fields ?? {}, edit.values, ctx.clock.value, ctx.now().getTime(), author)
+      const base = shadow.contacts.get(edit.contactId)?.values
+      const stamped = stampEdit(existing?.fields ?? {}, edit.values, base, ctx.clock.value, edit.editedAt ? Date.parse(edit.editedAt) : ctx.now().getTime(), author)
       ctx.clock.value = stamped.clock
+      if (stamped.lost.length > 0) gaveWay.add(edit.contactId)
       if (stamped.changed.length > 0) {
         writes.push({ _id: contactDocId(edit.contactId), ...(existing?._rev ? { _rev: existing._rev } : {}), type: 'contact', editor: author.user, fields: stamped.fields })
       }
@@ -318,4 +324,5 @@ async function exportChanges(ctx: DatabaseSyncContext): Promise<void> {
       else shadow.contacts.set(edit.contactId, edit.shadow)
     }
   }
+  return gaveWay
 }

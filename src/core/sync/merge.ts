@@ -61,25 +61,54 @@ export interface StampedEdit {
   fields: DocFields
   /** The fields that got a new value (and clock). */
   changed: FieldName[]
-  /** The clock to continue from. */
+  /** Edited fields that a later edit made elsewhere keeps: the local value gives way. */
+  lost: FieldName[]
+  /** The device's clock after the edit. */
   clock: Hlc
 }
 
+const successor = (clock: Hlc): Hlc => ({ wall: clock.wall, counter: clock.counter + 1 })
+
 /**
- * A local edit on top of a contact's merged fields: each field whose value differs gets the
- * new value under one fresh clock, later than every clock already in the document, so an edit
- * made after seeing a change always wins over it. Unchanged values keep their clocks.
+ * A local edit on top of a contact's merged fields. The changed fields share one clock: the
+ * time the edit was made (`editedAtMs`: the contact's updatedAt, since it may be sent long
+ * after, from offline), but always later than the versions it replaced (the fields whose value
+ * here was still the one last synced, `base`), whatever the two machines' clocks say. A value
+ * changed elsewhere meanwhile is concurrent with the edit: the later edit wins.
  */
-export function stampEdit(current: DocFields, edits: Partial<FieldValues>, clock: Hlc, nowMs: number, author: Author): StampedEdit {
+export function stampEdit(
+  current: DocFields,
+  edits: Partial<FieldValues>,
+  base: FieldValues | undefined,
+  clock: Hlc,
+  editedAtMs: number,
+  author: Author
+): StampedEdit {
   const values = fieldValues(current)
   const changed = (Object.keys(edits) as FieldName[]).filter((name) => SYNCED_FIELDS.includes(name) && !sameValue(values[name], edits[name] ?? null))
-  if (changed.length === 0) return { fields: current, changed, clock }
-  const seen = latestClock(current)
-  const next = tickHlc(seen ? receiveHlc(clock, seen) : clock, nowMs)
+  if (changed.length === 0) return { fields: current, changed, lost: [], clock }
+  let next = tickHlc(clock, editedAtMs)
+  for (const name of changed) {
+    const replaced = current[name]
+    // Without a base (new to this database) every existing version counts as seen.
+    const seen = replaced && (!base || sameValue(replaced.v, base[name]))
+    if (seen && isHlc(replaced.t)) next = receiveHlc(next, successor(decodeHlc(replaced.t)))
+  }
   const t = encodeHlc(next)
   const fields: DocFields = { ...current }
-  for (const name of changed) fields[name] = { v: edits[name] ?? null, t, d: author.device, by: author.user }
-  return { fields, changed, clock: next }
+  const written: FieldName[] = []
+  const lost: FieldName[] = []
+  for (const name of changed) {
+    const entry: FieldEntry = { v: edits[name] ?? null, t, d: author.device, by: author.user }
+    const existing = current[name]
+    // A later edit made elsewhere (concurrently, not seen here) keeps the field.
+    if (existing && isEntry(existing) && compareEntries(entry, existing) < 0) lost.push(name)
+    else {
+      fields[name] = entry
+      written.push(name)
+    }
+  }
+  return { fields: written.length ? fields : current, changed: written, lost, clock: next }
 }
 
 /**

@@ -27,6 +27,8 @@ export interface LocalEdit {
   values: Partial<FieldValues>
   addedTouches: Touch[]
   removedTouches: string[]
+  /** When the local change was made (the contact's updatedAt); absent for a deletion. */
+  editedAt?: string
   /** The shadow to keep once the edit is written; null: stop tracking (deleted or moved away). */
   shadow: ShadowContact | null
 }
@@ -46,7 +48,7 @@ export function planExport(local: readonly Contact[], shadow: ReadonlyMap<string
     const values = contactValues(contact)
     if (!inScope) {
       // Moved away: this database learns where it went; its touches now live there.
-      edits.push({ contactId: contact.id, values: { board: values.board }, addedTouches: [], removedTouches: [], shadow: null })
+      edits.push({ contactId: contact.id, values: { board: values.board }, addedTouches: [], removedTouches: [], editedAt: contact.updatedAt, shadow: null })
       continue
     }
     const changed = base ? changedValues(base.values, values) : values
@@ -55,7 +57,7 @@ export function planExport(local: readonly Contact[], shadow: ReadonlyMap<string
     const addedTouches = contact.touches.filter((t) => !known.has(t.id))
     const removedTouches = [...known].filter((id) => !ids.has(id))
     if (Object.keys(changed).length === 0 && addedTouches.length === 0 && removedTouches.length === 0) continue
-    edits.push({ contactId: contact.id, values: changed, addedTouches, removedTouches, shadow: { values, touches: [...ids] } })
+    edits.push({ contactId: contact.id, values: changed, addedTouches, removedTouches, editedAt: contact.updatedAt, shadow: { values, touches: [...ids] } })
   }
   for (const [id] of shadow) {
     if (seen.has(id)) continue
@@ -122,7 +124,9 @@ export function planImport(local: Contact | undefined, base: ShadowContact | und
     }
   }
   const touches = mergeTouches(local.touches, base?.touches, p.touches)
-  const next = contactFromValues(local.id, values, touches, local.updatedAt > p.updatedAt ? local.updatedAt : p.updatedAt)
+  // updatedAt dates the unsent local edits (their clock comes from it), so only a clean contact takes the replica's.
+  const updatedAt = kept.length > 0 || local.updatedAt > p.updatedAt ? local.updatedAt : p.updatedAt
+  const next = contactFromValues(local.id, values, touches, updatedAt)
   if (!next) return { kind: 'invalid', shadow: undefined }
   const shadowValues = { ...p.values }
   for (const name of kept) shadowValues[name] = base!.values[name]

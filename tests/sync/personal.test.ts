@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addUser } from '../../src/sync'
+import { startSyncServer, type SyncServer } from './server'
+import { Instance } from './instance'
+
+let server: SyncServer
+const open: Instance[] = []
+const instance = async (name: string, password = 'alice-pw') => {
+  const i = await Instance.open(name, { server: server.url, user: 'alice', password })
+  open.push(i)
+  return i
+}
+
+beforeAll(async () => {
+  server = await startSyncServer()
+  await addUser(server.url, server.admin, 'alice', 'alice-pw')
+})
+afterAll(async () => {
+  for (const i of open) await i.close()
+  await server?.stop()
+})
+
+const touchIds = (c: { touches: { id: string }[] }) => c.touches.map((t) => t.id).sort()
+
+describe('one person on two devices', () => {
+  let laptop: Instance
+  let desktop: Instance
+  let adaId: string
+
+  beforeAll(async () => {
+    laptop = await instance('laptop')
+    desktop = await instance('desktop')
+  })
+
+  it('sends a new contact and its touch, and the other device receives them', async () => {
+    const ada = await laptop.service.addContact({ name: 'Ada Lovelace', org: 'Analytical Ltd', kind: 'vendor' })
+    adaId = ada.id
+    await laptop.service.logTouch(ada.id, { channel: 'call', note: 'left a voicemail' })
+    const sent = await laptop.sync()
+    expect(sent.pushed).toBe(2)
+    const received = await desktop.sync()
+    expect(received.pulled).toBe(2)
+    const there = await desktop.contact(ada.id)
+    expect(there).toMatchObject({ name: 'Ada Lovelace', org: 'Analytical Ltd', kind: 'vendor' })
+    expect(there.touches).toHaveLength(1)
+    expect(there.touches[0]).toMatchObject({ channel: 'call', note: 'left a voicemail', by: 'alice' })
+  })
+
+  it('both offline, both log touches to the same contact: after syncing every touch is everywhere', async () => {
+    await laptop.service.logTouch(adaId, { channel: 'email', note: 'laptop 1' })
+    await laptop.service.logTouch(adaId, { channel: 'email', note: 'laptop 2' })
+    for (const note of ['desk 1', 'desk 2', 'desk 3']) await desktop.service.logTouch(adaId, { channel: 'message', note })
+    await laptop.sync()
+    await desktop.sync()
+    await laptop.sync()
+    const a = await laptop.contact(adaId)
+    const b = await desktop.contact(adaId)
+    expect(a.touches).toHaveLength(6)
+    expect(touchIds(a)).toEqual(touchIds(b))
+    expect(a.touches.map((t) => t.note).sort()).toEqual(['desk 1', 'desk 2', 'desk 3', 'laptop 1', 'laptop 2', 'left a voicemail'])
+  })
+
+  it('an untouch on one device removes the touch everywhere', async () => {
+    await desktop.service.undoTouch(adaId)
+    await desktop.sync()
+    await laptop.sync()
+    expect(touchIds(await laptop.contact(adaId))).toEqual(touchIds(await desktop.contact(adaId)))
+    expect((await laptop.contact(adaId)).touches).toHaveLength(5)
+  })
+
+  it('concurrent edits of one contact converge field by field to the same values everywhere', async () => {
+    await laptop.service.editContact(adaId, { org: 'Laptop Org', email: 'ada@laptop.example' })
+    await new Promise((r) => setTimeout(r, 5))
+    await desktop.service.editContact(adaId, { org: 'Desktop Org', phone: '+44 20 7946 0000' })
+    await desktop.sync()
+    await laptop.sync()
+    await desktop.sync()
+    const a = await laptop.contact(adaId)
+    const b = await desktop.contact(adaId)
+    // Different fields both survive; the same field goes to the later edit.
+    expect(a).toMatchObject({ org: 'Desktop Org', email: 'ada@laptop.example', phone: '+44 20 7946 0000' })
+    expect({ ...b, updatedAt: '' }).toEqual({ ...a, updatedAt: '' })
+    // And nothing moves on a further sync: resolving again changes nothing.
+    const again = await laptop.sync()
+    expect(again).toMatchObject({ pushed: 0, pulled: 0, conflictsResolved: 0 })
+  })
+
+  it('deleting a contact deletes it everywhere; restoring it (Undo) brings it back everywhere', async () => {
+    const removed = await laptop.service.deleteContact(adaId)
+    await laptop.sync()
+    await desktop.sync()
+    expect((await desktop.contacts()).some((c) => c.id === adaId)).toBe(false)
+    await laptop.service.restoreContact(removed)
+    await laptop.sync()
+    await desktop.sync()
+    expect((await desktop.contact(adaId)).touches).toHaveLength(5)
+  })
+})
