@@ -259,7 +259,8 @@ async function importChanges(ctx: DatabaseSyncContext, ids: ReadonlySet<string>)
   for (const [id, outcome] of outcomes) {
     if (outcome.shadow === null) ctx.shadow.contacts.delete(id)
     else if (outcome.shadow) ctx.shadow.contacts.set(id, outcome.shadow)
-    if (outcome.kind === 'upsert' && outcome.contact.board && outcome.contact.board !== ctx.scope) boards.add(outcome.contact.board)
+    const board = outcome.kind === 'upsert' ? outcome.contact.board : outcome.kind === 'unchanged' ? outcome.board : undefined
+    if (board && board !== ctx.scope) boards.add(board)
   }
   return [...boards]
 }
@@ -275,9 +276,6 @@ function applyOutcomes(doc: TouchbaseDocument, outcomes: readonly [string, Impor
       index.set(id, doc.contacts.length)
       doc.contacts.push(outcome.contact)
     } else doc.contacts[at] = outcome.contact
-    // A contact that moved to a board this device does not sync yet: join it.
-    const board = outcome.contact.board
-    if (board && doc.settings.sync && !doc.settings.sync.boards.includes(board)) doc.settings.sync.boards.push(board)
   }
   if (removed.size > 0) doc.contacts = doc.contacts.filter((c) => !removed.has(c.id))
 }

@@ -104,8 +104,14 @@ export async function runSync(options: SyncRunOptions): Promise<SyncReport> {
       })
       reports.push(report)
       if (options.preview) break
-      // Contacts moved to a board this device did not sync yet: it was joined while applying.
-      for (const board of (await service.settings()).sync?.boards ?? []) if (!queue.includes(board)) queue.push(board)
+      // A contact moved to a board this device does not sync yet (from another device): join it.
+      const joined = report.boardsSeen.filter((b) => !queue.includes(b))
+      if (joined.length > 0) {
+        await service.applySyncChange((doc) => {
+          if (doc.settings.sync) doc.settings.sync.boards = [...new Set([...doc.settings.sync.boards, ...joined])]
+        })
+        queue.push(...joined)
+      }
     }
   } catch (error) {
     const status = error instanceof SyncError ? error.status : { ...classifySyncError(error as ErrorLike, { server: config.server, database: current }), ...keep }

@@ -83,7 +83,8 @@ export interface Projection {
 }
 
 export type ImportOutcome =
-  | { kind: 'unchanged'; shadow: ShadowContact | null | undefined }
+  /** `board`: the contact now lives on this board, which this device may not sync yet. */
+  | { kind: 'unchanged'; shadow: ShadowContact | null | undefined; board?: string }
   | { kind: 'upsert'; contact: Contact; shadow: ShadowContact | null | undefined }
   | { kind: 'remove'; shadow: null }
   /** The replica's contact is not valid here (written by another client); left alone. */
@@ -99,8 +100,8 @@ export function planImport(local: Contact | undefined, base: ShadowContact | und
   const here = local && scopeOf(local) === scope
   if (p.values.deleted === true || (p.values.board ?? null) !== scope) {
     // Deleted, or moved away from this database.
-    if (!local || !here) return { kind: 'unchanged', shadow: null }
     const target = p.values.board
+    if (!local || !here) return { kind: 'unchanged', shadow: null, ...(p.values.deleted !== true && typeof target === 'string' ? { board: target } : {}) }
     if (p.values.deleted !== true && typeof target === 'string') {
       // Moved to a board: it comes from there now (the board's sync fills in the rest).
       return { kind: 'upsert', contact: { ...local, board: target }, shadow: null }

@@ -51,11 +51,12 @@ export function classifySyncError(error: ErrorLike, what: { server: string; data
   if (code || /fetch failed|network|socket hang up|ECONNREFUSED/i.test(text)) {
     return { state: 'offline', reason: 'offline', message: `Cannot reach ${what.server}${code ? ` (${code})` : ''}; will retry.` }
   }
+  // CouchDB says 403 to a logged-in non-member; pouchdb-server says 401 with this reason.
+  if (error.status === 403 || (error.status === 401 && /not (authorized|allowed) to access this db/i.test(text))) {
+    return { state: 'error', reason: 'not-member', message: `You are not a member of "${what.database}". Ask the board's admin to add you.` }
+  }
   if (error.status === 401) {
     return { state: 'error', reason: 'wrong-password', message: `The server refused the user name or password (401). Check them in Settings → Sync.` }
-  }
-  if (error.status === 403) {
-    return { state: 'error', reason: 'not-member', message: `You are not a member of "${what.database}" (403). Ask the board's admin to add you.` }
   }
   if (error.status === 404) {
     return { state: 'error', reason: 'no-database', message: `The server has no database "${what.database}" (404). Ask its admin to create it.` }
