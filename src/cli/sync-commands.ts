@@ -113,7 +113,7 @@ export function addSyncCommands(program: Command, io: CliIo, withService: WithSe
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         if (!o.board === !o.personal) throw new Error('give either --board BOARD or --personal')
-        const v = await service.moveToBoard(id, o.personal ? null : String(o.board))
+        const { contact: v } = await service.moveToBoard(id, o.personal ? null : String(o.board))
         print(o.json, v, () => `${v.name} is now on ${v.board ? `the board ${v.board}` : 'your personal list'}. It moves on the server at the next sync.`)
       })
     )

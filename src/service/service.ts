@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { monotonicFactory } from 'ulid'
 import {
+  BoardName,
   CloseInputSchema,
   ContactInputSchema,
   ContactPatchSchema,
   ContactSchema,
-  BoardName,
   DayOrInstant,
+  IdRef,
   SettingsPatchSchema,
+  TouchCount,
   TouchInputSchema,
   TouchPatchSchema,
   type CloseInput,
@@ -24,13 +26,13 @@ import {
 import { latestTouch } from '../core/cadence'
 import { suggestNextChannel } from '../core/suggestions'
 import { issueCodes } from '../core/issues'
-import { dueList, toContactView, type ContactView, type ViewContext } from '../core/contact-view'
+import { dueList, toContactView, type ContactChange, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
 import { computeStats, type Stats } from '../core/insights'
 import { parseDayOrInstant, systemTimeZone } from '../core/time'
 import type { Store } from '../store'
-import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
+import { ExportFormatSchema, ImportRequestSchema, type ExportFormat, type ExportedFile, type ImportReport, type ImportRequest } from '../core/interop/requests'
 import { exportData, importContacts, restoreBackup } from './interop'
 import { ServiceError, invalidInput, parseOrThrow } from './errors'
 import { z } from 'zod'
@@ -56,12 +58,14 @@ export function newContactId(): string {
   return randomUUID().replace(/-/g, '').slice(0, 10)
 }
 
-const Id = z.string().trim().min(1, 'must not be empty')
-const Count = z.number().int().min(1).max(100)
+/** A JSON backup can be large; far beyond any real one, the cap keeps a bad call from exhausting memory. */
+const BackupText = z.string().max(200_000_000, 'is larger than 200 MB')
 
 /**
  * The application service: every command and query of Touchbase. The CLI, the Electron main
- * process and the tests all call this; it is the one place behaviour lives.
+ * process (through the IPC contract in ./api) and the tests all call this; it is the one place
+ * behaviour lives, and the one place a front's input is validated: every public method parses
+ * its arguments with core's schemas, whoever calls it.
  */
 export class TouchbaseService {
   readonly now: () => Date
@@ -118,7 +122,7 @@ export class TouchbaseService {
 
   async get(id: string): Promise<ContactView> {
     const doc = await this.store.read()
-    return toContactView(findContact(doc, parseOrThrow(Id, id, 'id')), this.viewContext(doc))
+    return toContactView(findContact(doc, parseOrThrow(IdRef, id, 'id')), this.viewContext(doc))
   }
 
   async board(query?: ContactQuery): Promise<Board> {
@@ -154,7 +158,7 @@ export class TouchbaseService {
     })
   }
 
-  async editContact(id: string, patch: ContactPatch): Promise<ContactView> {
+  async editContact(id: string, patch: ContactPatch): Promise<ContactChange> {
     const fields = parseOrThrow(ContactPatchSchema, patch, 'contact')
     return this.change(id, (_doc, contact) => {
       for (const [key, value] of Object.entries(fields) as [keyof typeof fields, unknown][]) {
@@ -168,7 +172,7 @@ export class TouchbaseService {
 
   /** Deletes a contact and returns it whole, so a front can offer Undo via restoreContact. */
   async deleteContact(id: string): Promise<Contact> {
-    const key = parseOrThrow(Id, id, 'id')
+    const key = parseOrThrow(IdRef, id, 'id')
     return this.store.update((doc) => {
       const contact = findContact(doc, key)
       doc.contacts = doc.contacts.filter((c) => c.id !== contact.id)
@@ -190,9 +194,9 @@ export class TouchbaseService {
   // ---- touches ----
 
   /** Logs one touch (or `count` identical touches, for a drag across several columns). */
-  async logTouch(id: string, input: TouchInput = {}, count = 1): Promise<ContactView> {
+  async logTouch(id: string, input: TouchInput = {}, count = 1): Promise<ContactChange> {
     const touch = parseOrThrow(TouchInputSchema, input, 'touch')
-    const n = parseOrThrow(Count, count, 'count')
+    const n = parseOrThrow(TouchCount, count, 'count')
     const now = this.nowIso()
     const at = touch.at ?? now
     if (Date.parse(at) > this.now().getTime() + 60_000) {
@@ -212,11 +216,11 @@ export class TouchbaseService {
   }
 
   /** Removes the latest `count` touches (by time); on a team board, the latest of your own. */
-  async undoTouch(id: string, count = 1): Promise<ContactView> {
-    const n = parseOrThrow(Count, count, 'count')
+  async undoTouch(id: string, count = 1): Promise<ContactChange> {
+    const n = parseOrThrow(TouchCount, count, 'count')
     return this.change(id, (doc, contact) => {
       const own = { touches: contact.touches.filter((t) => isOwnTouch(doc, contact, t)) }
-      if (own.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch of yours to undo.`, [], 'no-touch-to-undo')
+      if (own.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
       for (let i = 0; i < n && own.touches.length > 0; i++) {
         const latest = latestTouch(own)!
         own.touches = own.touches.filter((t) => t !== latest)
@@ -226,32 +230,19 @@ export class TouchbaseService {
   }
 
   /**
-   * Moves a contact to a team board (a shared database) with all its touches, or back to the
-   * personal list with null. The board must be one this person syncs (Settings → Sync).
-   */
-  async moveToBoard(id: string, board: string | null): Promise<ContactView> {
-    const target = board === null ? null : parseOrThrow(BoardName, board, 'board')
-    return this.change(id, (doc, contact) => {
-      if (target !== null && !doc.settings.sync?.boards.includes(target)) {
-        throw new ServiceError('not-found', `You do not sync a board "${target}". Join it first: touchbase sync --join ${target}`, [], 'not-found')
-      }
-      if (target === null) delete contact.board
-      else contact.board = target
-    })
-  }
-
-  /**
    * A touch is written once: an edit replaces it with a new touch (a new id) carrying the
    * changes, so a synced copy of the old one can never disagree with it.
    */
-  async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactView> {
+  async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, touchId, 'touchId')
     const fields = parseOrThrow(TouchPatchSchema, patch, 'touch')
     return this.change(id, (doc, contact) => {
-      const index = contact.touches.findIndex((t) => t.id === touchId)
+      const index = contact.touches.findIndex((t) => t.id === key)
       if (index < 0) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
       assertOwnTouch(doc, contact, contact.touches[index]!)
       const { by: _by, device: _device, ...kept } = contact.touches[index]!
-      const touch = { ...kept, id: this.newTouchId() }
+      const by = doc.settings.sync?.user
+      const touch = { ...kept, id: this.newTouchId(), ...(by ? { by } : {}) }
       contact.touches[index] = touch
       if (fields.channel) touch.channel = fields.channel
       if (fields.at) touch.at = fields.at
@@ -265,18 +256,34 @@ export class TouchbaseService {
     })
   }
 
-  async deleteTouch(id: string, touchId: string): Promise<ContactView> {
+  async deleteTouch(id: string, touchId: string): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, touchId, 'touchId')
     return this.change(id, (doc, contact) => {
-      const touch = contact.touches.find((t) => t.id === touchId)
-      if (!touch) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
+      const touch = contact.touches.find((t) => t.id === key)
+      if (!touch) throw new ServiceError('not-found', `No touch ${key} on ${contact.name}.`, [], 'touch-not-found')
       assertOwnTouch(doc, contact, touch)
-      contact.touches = contact.touches.filter((t) => t.id !== touchId)
+      contact.touches = contact.touches.filter((t) => t.id !== key)
+    })
+  }
+
+  /**
+   * Moves a contact to a team board (a shared database) with all its touches, or back to the
+   * personal list with null. The board must be one this person syncs (Settings → Sync).
+   */
+  async moveToBoard(id: string, board: string | null): Promise<ContactChange> {
+    const target = board === null ? null : parseOrThrow(BoardName, board, 'board')
+    return this.change(id, (doc, contact) => {
+      if (target !== null && !doc.settings.sync?.boards.includes(target)) {
+        throw new ServiceError('not-found', `You do not sync a board "${target}". Join it first: touchbase sync --join ${target}`, [], 'not-found')
+      }
+      if (target === null) delete contact.board
+      else contact.board = target
     })
   }
 
   // ---- status ----
 
-  async snooze(id: string, until: string): Promise<ContactView> {
+  async snooze(id: string, until: string): Promise<ContactChange> {
     const at = this.parseDate(until, 'until')
     return this.change(id, (_doc, contact) => {
       contact.snoozedUntil = at
@@ -284,7 +291,7 @@ export class TouchbaseService {
   }
 
   /** Waiting on them: they promised something by `until`; due then. */
-  async wait(id: string, until: string): Promise<ContactView> {
+  async wait(id: string, until: string): Promise<ContactChange> {
     const at = this.parseDate(until, 'until')
     return this.change(id, (_doc, contact) => {
       contact.status = 'waiting'
@@ -294,7 +301,7 @@ export class TouchbaseService {
     })
   }
 
-  async close(id: string, input: CloseInput): Promise<ContactView> {
+  async close(id: string, input: CloseInput): Promise<ContactChange> {
     const parsed = CloseInputSchema.safeParse(input)
     if (!parsed.success) {
       // The one close problem the UI can meet (a not-now without a date) gets a reason it can say.
@@ -313,7 +320,7 @@ export class TouchbaseService {
     })
   }
 
-  async reopen(id: string): Promise<ContactView> {
+  async reopen(id: string): Promise<ContactChange> {
     return this.change(id, (_doc, contact) => {
       contact.status = 'active'
       delete contact.closedAt
@@ -343,16 +350,16 @@ export class TouchbaseService {
 
   /** Imports CSV or vCard text in one atomic write (or only reports, with dryRun). */
   async importContacts(request: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
-    return importContacts(this.store, request, { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
+    return importContacts(this.store, parseOrThrow(ImportRequestSchema, request, 'import request'), { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
   }
 
   async exportData(format: ExportFormat): Promise<ExportedFile> {
-    return exportData(this.store, format, { now: this.now(), timeZone: this.timeZone() })
+    return exportData(this.store, parseOrThrow(ExportFormatSchema, format, 'format'), { now: this.now(), timeZone: this.timeZone() })
   }
 
   /** Replaces everything with a JSON backup, after validating it and backing up the current file. */
   async restoreBackup(text: string): Promise<{ contacts: number; backupPath: string }> {
-    return restoreBackup(this.store, text)
+    return restoreBackup(this.store, parseOrThrow(BackupText, text, 'backup'))
   }
 
   // ---- helpers ----
@@ -370,14 +377,18 @@ export class TouchbaseService {
     return parseDayOrInstant(text, this.timeZone())
   }
 
-  /** Applies a change to one contact (found by id or unique id prefix) and returns its new view. */
-  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactView> {
-    const key = parseOrThrow(Id, id, 'id')
+  /**
+   * Applies a change to one contact (found by id or unique id prefix) and returns its new view
+   * together with the stored record as it was, for Undo.
+   */
+  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, id, 'id')
     return this.store.update((doc) => {
       const contact = findContact(doc, key)
+      const before = structuredClone(contact)
       apply(doc, contact)
       contact.updatedAt = updatedAt
-      return toContactView(contact, this.viewContext(doc))
+      return { contact: toContactView(contact, this.viewContext(doc)), before }
     })
   }
 }

@@ -3,6 +3,7 @@
 // (`_bulk_docs` with new_edits: false) with those of the current revision, so on any database
 // with a design doc every replicated update is silently dropped. CouchDB keeps the incoming
 // history; so does this. See docs/sync.md ("What was checked against which server").
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: it swaps a module in require.cache before pouchdb-server loads it */
 'use strict'
 const fs = require('node:fs')
 const path = require('node:path')

@@ -116,7 +116,7 @@ describe('three devices and real CouchDB conflicts', () => {
     expect(strip(z)).toEqual(strip(x))
     expect(x).toMatchObject({ subject: 'kernel', notes: 'two', email: 'linus@three.example', tags: ['three'], org: 'From two' })
     const onServer = await fetch(`${server.url}/userdb-616c696365/contact:${v.id}?conflicts=true`, { headers: { authorization: `Basic ${Buffer.from('alice:alice-pw').toString('base64')}` } })
-    expect((await onServer.json())._conflicts).toBeUndefined()
+    expect(((await onServer.json()) as { _conflicts?: string[] })._conflicts).toBeUndefined()
   })
 
   it('a conflicting revision from another replica is resolved field by field and removed', async () => {
@@ -125,18 +125,18 @@ describe('three devices and real CouchDB conflicts', () => {
     await a.sync()
     const auth = { authorization: `Basic ${Buffer.from('alice:alice-pw').toString('base64')}`, 'content-type': 'application/json' }
     const url = `${server.url}/userdb-616c696365/contact:${v.id}`
-    const current = await (await fetch(url, { headers: auth })).json()
+    const current = (await (await fetch(url, { headers: auth })).json()) as { _rev: string; fields: Record<string, unknown> }
     const [, hash] = String(current._rev).split('-')
     // A sibling of the current revision, as another device's offline edit would arrive.
     const later = '009999999999999.000000'
     const sibling = { ...current, _rev: '2-0000000000000000000000000000aaaa', _revisions: { start: 2, ids: ['0000000000000000000000000000aaaa', hash] }, fields: { ...current.fields, org: { v: 'Sibling', t: later, d: 'zz', by: 'alice' } } }
     const mine = { ...current, _rev: '2-ffff0000000000000000000000000000', _revisions: { start: 2, ids: ['ffff0000000000000000000000000000', hash] }, fields: { ...current.fields, email: { v: 'b@x.example', t: later, d: 'zz', by: 'alice' } } }
     await fetch(`${server.url}/userdb-616c696365/_bulk_docs`, { method: 'POST', headers: auth, body: JSON.stringify({ new_edits: false, docs: [sibling, mine] }) })
-    expect((await (await fetch(`${url}?conflicts=true`, { headers: auth })).json())._conflicts).toHaveLength(1)
+    expect(((await (await fetch(`${url}?conflicts=true`, { headers: auth })).json()) as { _conflicts?: string[] })._conflicts).toHaveLength(1)
     const report = await b.sync()
     expect(report.conflictsResolved).toBe(1)
     expect(await b.contact(v.id)).toMatchObject({ org: 'Sibling', email: 'b@x.example' })
-    expect((await (await fetch(`${url}?conflicts=true`, { headers: auth })).json())._conflicts).toBeUndefined()
+    expect(((await (await fetch(`${url}?conflicts=true`, { headers: auth })).json()) as { _conflicts?: string[] })._conflicts).toBeUndefined()
     await a.sync()
     expect(await a.contact(v.id)).toMatchObject({ org: 'Sibling', email: 'b@x.example' })
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { decodeHlc, encodeHlc, receiveHlc, tickHlc, HLC_ZERO, type Hlc } from '../../../src/core/sync/hlc'
-import { compareEntries, fieldValues, mergeFields, resolveConflict, sameFields, stampEdit } from '../../../src/core/sync/merge'
+import { fieldValues, mergeFields, resolveConflict, sameFields, stampEdit } from '../../../src/core/sync/merge'
 import type { ContactDoc, DocFields, FieldEntry } from '../../../src/core/sync/docs'
 
 const T = (wall: number, counter = 0) => encodeHlc({ wall, counter })
