@@ -10,6 +10,8 @@ export interface ContactView extends Contact {
   touchCount: number
   lastTouchAt: string | null
   lastChannel: Channel | null
+  /** On a synced list: who logged the latest touch (a user name), else null. */
+  lastTouchBy: string | null
   nextDueAt: string | null
   dueState: DueState
   /** Days from today to the due day: negative when overdue. Null when nothing is due. */
@@ -74,6 +76,7 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
     touchCount: touchCount(contact),
     lastTouchAt: last?.at ?? null,
     lastChannel: last?.channel ?? null,
+    lastTouchBy: last?.by ?? null,
     nextDueAt: due,
     dueState,
     dueInDays,
