@@ -577,6 +577,12 @@ export const globalShortcut = {
 export function resetElectron(): void {
   app.removeAllListeners()
   app.state = freshAppState()
+  // Windows of the previous test are gone (quietly: no 'closed' reaches code of a finished test).
+  for (const window of BrowserWindowDouble.windows) {
+    window.destroyed = true
+    window.webContents.destroyed = true
+    window.removeAllListeners()
+  }
   BrowserWindowDouble.windows.length = 0
   TrayDouble.instances.length = 0
   MenuDouble.applicationMenu = null
