@@ -20,10 +20,13 @@ afterEach(async () => {
   running = undefined
 })
 
-/** Wednesday 10:00 local: the weekday 09:00 reminder has come, and Ada, added on Friday, is overdue. */
+/**
+ * Wednesday 10:00 local: the weekday 09:00 reminder has come, and Ada, added on Friday, is
+ * overdue (due two days on, a Sunday, so on Monday the 23rd: two days late).
+ */
 const WEDNESDAY = localTime('2026-11-25T10:00')
 const FRIDAY = localTime('2026-11-20T10:00')
-const ADA = 'Ada Lovelace · 3 days overdue'
+const ADA = 'Ada Lovelace · 2 days overdue'
 
 async function start(options: Partial<AppUnderTestOptions> = {}): Promise<AppUnderTest> {
   running = await startAppUnderTest({
@@ -172,7 +175,7 @@ describe('starting Touchbase', () => {
     powerMonitor.emit('resume')
     await vi.waitFor(() => expect(NotificationDouble.instances).toHaveLength(2))
     expect(NotificationDouble.instances[0]!.closed).toBe(true) // the newer one replaces it
-    expect(t.tray().menu!.labels()).toContain('Ada Lovelace · 4 days overdue')
+    expect(t.tray().menu!.labels()).toContain('Ada Lovelace · 3 days overdue')
 
     powerMonitor.emit('unlock-screen')
     await new Promise((done) => setTimeout(done, 300))
