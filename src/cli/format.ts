@@ -83,15 +83,16 @@ export function contactDetail(v: ContactView, timeZone: string): string {
     v.email ? `email: ${v.email}` : '',
     v.phone ? `phone: ${v.phone}` : '',
     v.tags.length ? `tags: ${v.tags.join(', ')}` : '',
+    v.board ? `board: ${v.board}${v.owner ? `, owner ${v.owner}` : ', unassigned'}` : '',
     `cadence: ${v.cadence ?? 'escalating default'}`,
-    `touches: ${v.touchCount}${v.lastTouchAt ? `, last ${localDateTime(v.lastTouchAt, timeZone)} by ${v.lastChannel}` : ''}${v.atUsualStop ? ' (you usually stop here)' : ''}`,
+    `touches: ${v.touchCount}${v.lastTouchAt ? `, last ${localDateTime(v.lastTouchAt, timeZone)} by ${v.lastChannel}${v.lastTouchBy ? ` (${v.lastTouchBy})` : ''}` : ''}${v.atUsualStop ? ' (you usually stop here)' : ''}`,
     `next follow-up: ${v.nextDueAt ? `${localDateTime(v.nextDueAt, timeZone)} (${v.dueState})` : 'none'}; try ${v.suggestedChannel}`,
     v.promise ? promiseText(v.promise, timeZone) : '',
     v.snoozedUntil ? `snoozed until ${localDateTime(v.snoozedUntil, timeZone)}` : '',
     v.status === 'not-now' && v.reentryAt ? `back on the board ${localDay(v.reentryAt, timeZone)}` : '',
     v.notes ? `notes: ${v.notes}` : '',
     `added ${localDateTime(v.createdAt, timeZone)}`,
-    ...[...v.touches].reverse().map((t) => `  ${localDateTime(t.at, timeZone)}  ${t.channel}${t.outcome ? ` (${t.outcome})` : ''}${t.note ? `: ${t.note}` : ''}`)
+    ...[...v.touches].reverse().map((t) => `  ${localDateTime(t.at, timeZone)}  ${t.channel}${t.outcome ? ` (${t.outcome})` : ''}${t.note ? `: ${t.note}` : ''}${t.by ? `  — ${t.by}` : ''}`)
   ]
   return lines.filter(Boolean).join('\n')
 }

@@ -15,6 +15,7 @@ import { boardText, contactDetail, contactLine, dueText, importReportText, local
 import { addLoopCommands } from './loop-commands'
 import { resolveContactRef } from './contact-ref'
 import type { Terminal } from './block-terminal'
+import { addSyncCommands } from './sync-commands'
 import pkg from '../../package.json' with { type: 'json' }
 
 export interface CliIo {
@@ -24,6 +25,8 @@ export interface CliIo {
   notifier?: Notifier
   /** A one-line progress display for long work (stderr on a terminal); '' clears it. */
   progress?: (line: string) => void
+  /** Asks for a secret without echoing it (only on a terminal). */
+  prompt?: (question: string) => Promise<string>
   /** The terminal `touchbase block` reads keys from and draws on. */
   terminal?: Terminal
 }
@@ -59,6 +62,7 @@ function contactOptions(cmd: Command): Command {
     .option('--tag <tag>', 'a tag (repeatable)', collect)
     .option('--notes <text>', 'free notes')
     .option('--cadence <rrule>', 'own follow-up rule, e.g. "FREQ=WEEKLY;BYDAY=TU"; "default" for the escalating default')
+    .option('--owner <name>', 'on a team board: the teammate who owns the follow-up; "none" to unassign')
     .addOption(new Option('--priority <priority>', 'high comes first within a day').choices(PRIORITIES))
 }
 
@@ -343,6 +347,7 @@ export function buildProgram(io: CliIo): Command {
       })
     )
 
+  addSyncCommands(program, io, withService)
   addLoopCommands(program, { io, withService, print })
 
   // A usage error is the problem and where to look, not the whole help.
@@ -367,5 +372,6 @@ function contactFields(o: Record<string, unknown>): ContactPatch {
   }
   if (o.tag !== undefined) fields.tags = o.tag as string[]
   if (o.cadence !== undefined) fields.cadence = o.cadence === 'default' ? null : String(o.cadence)
+  if (o.owner !== undefined) fields.owner = o.owner === 'none' ? null : String(o.owner)
   return fields
 }

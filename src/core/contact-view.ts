@@ -14,6 +14,8 @@ export interface ContactView extends Contact {
   touchCount: number
   lastTouchAt: string | null
   lastChannel: Channel | null
+  /** On a synced list: who logged the latest touch (a user name), else null. */
+  lastTouchBy: string | null
   nextDueAt: string | null
   /** The local day of nextDueAt ("YYYY-MM-DD"), or null. */
   dueDay: string | null
@@ -90,6 +92,7 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
     touchCount: count,
     lastTouchAt: last?.at ?? null,
     lastChannel: last?.channel ?? null,
+    lastTouchBy: last?.by ?? null,
     nextDueAt: due,
     dueDay: due ? localDay(due, ctx.timeZone) : null,
     dueState,
