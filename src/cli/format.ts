@@ -100,7 +100,7 @@ export function contactDetail(v: ContactView, timeZone: string): string {
 export function boardText(board: Board, timeZone: string): string {
   const out: string[] = []
   for (const column of board.columns) {
-    out.push(`== ${column.touchCount === 5 ? '5+' : column.touchCount} touches (${column.contacts.length}) ==`)
+    out.push(`== ${column.touchCount === 5 ? '5+ touches' : plural(column.touchCount, 'touch', 'touches')} (${column.contacts.length}) ==`)
     for (const v of column.contacts) out.push(`  ${contactLine(v, timeZone)}`)
   }
   for (const [status, contacts] of Object.entries(board.exits)) {

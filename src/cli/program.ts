@@ -343,7 +343,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (file: string, _o, cmd: Command) =>
       withService(cmd, async (service) => {
         const result = await service.restoreBackup(await readFile(file, 'utf8'))
-        io.out(`Restored ${result.contacts} contacts. The previous data is in ${result.backupPath}.`)
+        io.out(`Restored ${plural(result.contacts, 'contact')}. The previous data is in ${result.backupPath}.`)
       })
     )
 

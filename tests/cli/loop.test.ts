@@ -83,6 +83,7 @@ describe('the command line of the daily loop', () => {
     const list = (await run(['list', '--now', '2026-12-08T09:00:00Z'])).stdout
     expect(list).toMatch(/Karen Lee .* 1 touch {2}4 days late/)
     expect(list).toMatch(/Met at the fair .* 0 touches {2}6 days late/)
+    expect((await run(['board', '--now', '2026-12-08T09:00:00Z'])).stdout).toMatch(/== 0 touches \(1\) ==[\s\S]*== 1 touch \(2\) ==[\s\S]*== 2 touches \(0\) ==/)
     const undone = await run(['untouch', 'smith', '--now', '2026-12-08T09:00:00Z'])
     expect(undone.stdout).toBe('Removed the latest touch of Karen Smith; 0 touches left.\n')
   })
