@@ -1,7 +1,7 @@
 import { CHANNEL_KEYS, blockSummary, currentCard, defaultDay, remainingSeconds, type BlockNotice, type BlockState } from '../core/block'
 import type { ContactView } from '../core/contact-view'
 import type { Streak } from '../core/streak'
-import { localDateTime, plural, promiseText } from './format'
+import { exitWord, localDateTime, plural, promiseText } from './format'
 
 /** What `touchbase block` draws: the card in front of you, the keys it takes, and the summary at the end. */
 export interface ScreenContext {
@@ -24,10 +24,6 @@ const NOTICES: Record<BlockNotice, string> = {
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
 
-/** The words for closing: a vendor is received or cancelled rather than won or dropped. */
-function closeWords(view: ContactView): [string, string, string] {
-  return view.kind === 'vendor' ? ['received', 'not now', 'cancelled'] : ['won', 'not now', 'dropped']
-}
 
 function card(view: ContactView, ctx: ScreenContext): string[] {
   const late = view.dueState === 'overdue' ? `${plural(-(view.dueInDays ?? 0), 'day')} late` : 'due today'
@@ -64,8 +60,7 @@ function prompt(state: BlockState, view: ContactView): string[] {
     case 'snooze':
       return [day('Snooze until')]
     case 'close': {
-      const [won, notNow, dropped] = closeWords(view)
-      return [`Close as: w ${won}  n ${notNow}  d ${dropped}  Esc back`]
+      return [`Close as: w ${exitWord(view.kind, 'won')}  n not now  d ${exitWord(view.kind, 'dropped')}  Esc back`]
     }
     case 'close-until':
       return [day('Back on the board on')]

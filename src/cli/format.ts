@@ -40,6 +40,13 @@ function dueLabel(v: ContactView, timeZone: string): string {
   return `due ${localDay(v.nextDueAt, timeZone)}`
 }
 
+/** How a close reads: a vendor is received or cancelled rather than won or dropped (the stored status is the same). */
+export function exitWord(kind: ContactView['kind'], status: string): string {
+  if (kind === 'vendor' && status === 'won') return 'received'
+  if (kind === 'vendor' && status === 'dropped') return 'cancelled'
+  return status
+}
+
 const priorityMark = (v: ContactView) => (v.priority === 'normal' ? '' : ` [${v.priority}]`)
 
 export function contactLine(v: ContactView, timeZone: string): string {

@@ -11,7 +11,7 @@ import { openService, type TouchbaseService } from '../service'
 import { reminderMessage } from '../service/reminder-message'
 import { createNodeNotifier, type Notifier } from '../service/notifier'
 import { resolveLanguage } from '../shared/i18n'
-import { boardText, contactDetail, contactLine, dueText, importReportText, localDateTime, plural, statsText } from './format'
+import { boardText, contactDetail, contactLine, dueText, exitWord, importReportText, localDateTime, plural, statsText } from './format'
 import { addLoopCommands } from './loop-commands'
 import { resolveContactRef } from './contact-ref'
 import type { Terminal } from './block-terminal'
@@ -200,7 +200,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         const { contact: v } = await service.close(await ref(service, id), { as: o.as as (typeof EXIT_STATUSES)[number], ...(o.until ? { until: String(o.until) } : {}) })
-        print(o.json, v, () => `${v.name} closed as ${String(o.as)}.`)
+        print(o.json, v, () => `${v.name} closed as ${exitWord(v.kind, String(o.as))}.`)
       })
     )
 

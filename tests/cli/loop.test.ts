@@ -140,6 +140,16 @@ describe('the command line of the daily loop', () => {
     expect((await run(['playbook'], { ...BERLIN, LANG: 'zh_CN.UTF-8' })).stdout).toContain('开门见山')
   })
 
+  it('says a vendor was received rather than won, and needs a terminal for a block', async () => {
+    const vendor = await json<ContactView>(['add', '--name', 'Parts Ltd', '--kind', 'vendor', '--email', 'parts@example.com'])
+    expect((await run(['close', vendor.id, '--as', 'won'])).stdout).toBe('Parts Ltd closed as received.\n')
+    expect((await run(['close', vendor.id, '--as', 'dropped'])).stdout).toBe('Parts Ltd closed as cancelled.\n')
+    await run(['delete', vendor.id])
+    const piped = await run(['block'])
+    expect(piped.code).toBe(1)
+    expect(piped.stderr).toContain('touchbase block reads single keys, so it needs a terminal')
+  })
+
   it('deletes a contact by name', async () => {
     const deleted = await run(['delete', 'fair'])
     expect(deleted.stdout).toBe('Deleted Met at the fair. The backups in the data folder still have it.\n')
