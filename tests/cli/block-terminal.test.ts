@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
@@ -16,7 +17,10 @@ const data = useCliDataDir()
 const socket = `touchbase-test-${process.pid}`
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' })
 afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server'])
+  if (!hasTmux) return
+  spawnSync('tmux', ['-L', socket, 'kill-server'])
+  // kill-server leaves the socket file behind.
+  rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, socket), { force: true })
 })
 
 const screen = () => tmux('capture-pane', '-p', '-t', 'block')
