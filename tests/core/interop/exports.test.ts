@@ -56,6 +56,19 @@ describe('CSV export', () => {
     const anna = rows.find((r) => r[0] === 'Anna Schmidt') ?? []
     expect(anna[4]).toBe("'+49 30 1234567")
   })
+
+  it('defuses a formula cell whatever follows it, line breaks included', () => {
+    const formula = '=HYPERLINK("http://evil.example","x")\nline2'
+    const doc = docWith(
+      contact({ name: 'Ada', notes: formula, subject: '@SUM(1)\r\n2' }, 'c-multi'),
+      contact({ name: 'Plain', notes: 'line1\n=not at the start' }, 'c-plain')
+    )
+    const [head, ...data] = Papa.parse<string[]>(contactsToCsv(doc, { now: NOW, timeZone: 'UTC' }).slice(1), { skipEmptyLines: true }).data
+    const cell = (id: string, column: string) => data.find((r) => r.at(-1) === id)?.[head!.indexOf(column)]
+    expect(cell('c-multi', 'Notes')).toBe(`'${formula}`)
+    expect(cell('c-multi', 'Subject')).toBe("'@SUM(1)\r\n2")
+    expect(cell('c-plain', 'Notes')).toBe('line1\n=not at the start')
+  })
 })
 
 describe('vCard export', () => {
