@@ -4,6 +4,20 @@ import type { Stats } from '../core/insights'
 import type { ImportReport } from '../core/interop/requests'
 import { localDay } from '../core/time'
 
+// Control characters other than line break and tab, and the bidi overrides and isolates that
+// reorder the rest of a line.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * Text from the data file, an import or the command line, made safe to print: every control
+ * character shows as its \u escape ("\u001b[2J" instead of a cleared screen). The escapes are
+ * also valid inside JSON strings, so --json output goes through the same function.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length))
 
 function dueLabel(v: ContactView, timeZone: string): string {

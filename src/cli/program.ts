@@ -2,13 +2,15 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { homedir } from 'node:os'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { CHANNELS, CONTACT_KINDS, EXIT_STATUSES, OUTCOMES, type ContactPatch } from '../core/model'
+import { CHANNELS, CONTACT_KINDS, DayOrInstant, EXIT_STATUSES, Instant, OUTCOMES, type ContactPatch } from '../core/model'
+import { parseDayOrInstant, systemTimeZone } from '../core/time'
 import { resolveDataDir } from '../store'
 import { openService, type TouchbaseService } from '../service'
 import { reminderMessage } from '../service/reminder-message'
 import { createNodeNotifier, type Notifier } from '../service/notifier'
 import { resolveMainLanguage } from '../shared/locales/main'
-import { boardText, contactDetail, contactLine, importReportText, statsText } from './format'
+import { boardText, contactDetail, contactLine, importReportText, statsText, terminalSafe } from './format'
+import { fileError } from './errors'
 
 export interface CliIo {
   out: (text: string) => void
@@ -25,11 +27,16 @@ interface GlobalOptions {
   json?: boolean
 }
 
+/**
+ * --now and --at: a day (its local start) or an ISO-8601 instant, checked by the same schema the
+ * service uses, so an impossible date such as 2026-02-30 is refused instead of becoming 2 March.
+ */
 function parseInstant(value: string): string {
-  if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    throw new InvalidArgumentError('expected an ISO-8601 instant, e.g. 2026-11-27T09:00:00Z')
+  if (!DayOrInstant.safeParse(value).success) {
+    throw new InvalidArgumentError('expected a real date like 2026-11-27 or an ISO-8601 instant like 2026-11-27T09:00:00Z')
   }
-  return value
+  // An instant is kept as written (it is stored as given); a day becomes its local start.
+  return Instant.safeParse(value).success ? value : parseDayOrInstant(value, systemTimeZone())
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
@@ -53,12 +60,14 @@ export function buildProgram(io: CliIo): Command {
     .option('--data <dir>', 'data folder (overrides $TOUCHBASE_DATA_DIR)')
     .option('--now <instant>', 'pretend the time is this ISO-8601 instant', parseInstant)
     .showHelpAfterError()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    // Commander echoes arguments back in its errors; they may hold control characters too.
+    .configureOutput({ writeOut: (text) => io.out(terminalSafe(text)), writeErr: (text) => io.err(terminalSafe(text)) })
     .exitOverride()
 
   const withService = async <T>(cmd: Command, run: (service: TouchbaseService, opts: GlobalOptions & Record<string, unknown>) => Promise<T>) => {
     const opts = cmd.optsWithGlobals<GlobalOptions & Record<string, unknown>>()
     const dataDir = resolveDataDir({ override: opts.data, env: io.env, platform: process.platform, homedir: homedir() })
+    // --now was parsed (and checked) into an ISO instant by parseInstant.
     const now = opts.now ? new Date(opts.now) : undefined
     const { service, store } = await openService(dataDir, now ? { now: () => now } : {})
     try {
@@ -67,7 +76,8 @@ export function buildProgram(io: CliIo): Command {
       await store.close()
     }
   }
-  const print = (json: boolean | undefined, value: unknown, text: () => string) => io.out(json ? JSON.stringify(value, null, 2) : text())
+  // Names, notes and import reports come from data anyone may have written: never raw to a terminal.
+  const print = (json: boolean | undefined, value: unknown, text: () => string) => io.out(terminalSafe(json ? JSON.stringify(value, null, 2) : text()))
 
   contactOptions(program.command('add').description('add a contact').requiredOption('--name <name>', 'name'))
     .option('--json', 'print the contact as JSON')
@@ -95,11 +105,18 @@ export function buildProgram(io: CliIo): Command {
     .addOption(new Option('--channel <channel>', 'how you reached out (default: the suggested channel)').choices(CHANNELS))
     .option('--note <text>', 'what happened')
     .addOption(new Option('--outcome <outcome>', 'what came of it').choices(OUTCOMES))
-    .option('--at <instant>', 'when (back-dating is fine)', parseInstant)
+    .option('--at <date>', 'when: a date or an ISO instant (back-dating is fine)', parseInstant)
+    .option('--force', 'log it even if --at is before 1970 or before the contact was added')
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.logTouch(id, { channel: o.channel as (typeof CHANNELS)[number] | undefined, note: o.note as string | undefined, outcome: o.outcome as (typeof OUTCOMES)[number] | undefined, at: o.at as string | undefined })
+        const v = await service.logTouch(id, {
+          channel: o.channel as (typeof CHANNELS)[number] | undefined,
+          note: o.note as string | undefined,
+          outcome: o.outcome as (typeof OUTCOMES)[number] | undefined,
+          at: o.at as string | undefined,
+          ...(o.force ? { force: true } : {})
+        })
         // The new touch is the one at --at, or else at the moment of the change (updatedAt).
         const logged = v.touches.find((t) => t.at === ((o.at as string | undefined) ?? v.updatedAt))
         print(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${logged?.channel}). Next follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
@@ -231,7 +248,7 @@ export function buildProgram(io: CliIo): Command {
         // Nothing due: stay quiet so a cron job never mails noise.
         if (!message) return
         await (io.notifier ?? createNodeNotifier()).notify(message)
-        io.out(`${message.title}: ${message.body}`)
+        io.out(terminalSafe(`${message.title}: ${message.body}`))
       })
     )
 
@@ -244,9 +261,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'machine-readable report')
     .action(async (file: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-          throw new Error(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`)
-        })
+        const text = await readFile(file, 'utf8').catch(fileError('read', file, 'Nothing was imported.'))
         const progress = io.progress ?? (() => {})
         const report = await service.importContacts(
           { fileName: basename(file), text, dryRun: Boolean(o.dryRun), ...(o.onDuplicate ? { onDuplicate: o.onDuplicate as 'merge' | 'skip' } : {}) },
@@ -266,8 +281,9 @@ export function buildProgram(io: CliIo): Command {
       withService(cmd, async (service, o) => {
         const file = await service.exportData(o.format as 'csv' | 'vcf' | 'json' | 'ics')
         if (o.out) {
-          await writeFile(String(o.out), file.content)
-          io.err(`Wrote ${String(o.out)}.`)
+          const out = String(o.out)
+          await writeFile(out, file.content).catch(fileError('write', out, 'Nothing was exported; your data is unchanged.'))
+          io.err(terminalSafe(`Wrote ${out}.`))
         } else io.out(file.content)
       })
     )
@@ -278,8 +294,9 @@ export function buildProgram(io: CliIo): Command {
     .argument('<file>')
     .action(async (file: string, _o, cmd: Command) =>
       withService(cmd, async (service) => {
-        const result = await service.restoreBackup(await readFile(file, 'utf8'))
-        io.out(`Restored ${result.contacts} contacts. The previous data is in ${result.backupPath}.`)
+        const text = await readFile(file, 'utf8').catch(fileError('read', file, 'Nothing was restored; your data is unchanged.'))
+        const result = await service.restoreBackup(text)
+        io.out(terminalSafe(`Restored ${result.contacts} contacts. The previous data is in ${result.backupPath}.`))
       })
     )
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isValidRrule } from './rrule-text'
+import { multiLine, singleLine } from './text'
 
 /** The data document's current version; migrations in ./migrations bring older files up to it. */
 export const SCHEMA_VERSION = 1
@@ -28,10 +29,17 @@ export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8
 export const DayOrInstant = z
   .string()
   .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || Instant.safeParse(s).success, {
+  .refine((s) => isCalendarDay(s) || Instant.safeParse(s).success, {
     message: 'must be a date like 2026-12-03 or an ISO-8601 date-time',
     params: { code: 'invalid-date' }
   })
+
+/** "2026-02-28" yes; "2026-02-30" no (Date would quietly make it 2 March). */
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const ms = Date.parse(`${text}T00:00:00Z`)
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text
+}
 
 export const Rrule = z
   .string()
@@ -132,17 +140,25 @@ const email = z
   .max(320)
   .refine((s) => s === '' || z.email().safeParse(s).success, { message: 'is not a valid email address', params: { code: 'invalid-email' } })
 const blankToUndefined = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
+  z.preprocess((v) => (typeof v === 'string' && singleLine(v).trim() === '' ? undefined : v), schema.optional())
+/**
+ * Text a person typed or imported. One-line fields (name, organisation, subject, tags, phone)
+ * lose their control characters, line breaks and tabs becoming spaces; notes keep line breaks
+ * and tabs. So an ESC sequence in a name never reaches a terminal or a notification from here.
+ */
+const line = () => z.string().overwrite(singleLine).trim()
+const lines = () => z.string().overwrite(multiLine).trim()
+const Tag = line().min(1).max(60)
 
 export const ContactInputSchema = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  org: blankToUndefined(z.string().trim().max(200)),
+  name: line().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  org: blankToUndefined(line().max(200)),
   kind: z.enum(CONTACT_KINDS).default('lead'),
   email: blankToUndefined(email),
-  phone: blankToUndefined(z.string().trim().max(80)),
-  tags: z.array(z.string().trim().min(1).max(60)).default([]),
-  notes: blankToUndefined(z.string().trim().max(20_000)),
-  subject: blankToUndefined(z.string().trim().max(500)),
+  phone: blankToUndefined(line().max(80)),
+  tags: z.array(Tag).default([]),
+  notes: blankToUndefined(lines().max(20_000)),
+  subject: blankToUndefined(line().max(500)),
   cadence: blankToUndefined(Rrule)
 })
 export type ContactInput = z.input<typeof ContactInputSchema>
@@ -151,24 +167,28 @@ export type ContactInput = z.input<typeof ContactInputSchema>
 export const ContactPatchSchema = ContactInputSchema.partial().extend({
   cadence: z.union([z.null(), blankToUndefined(Rrule)]),
   kind: z.enum(CONTACT_KINDS).optional(),
-  tags: z.array(z.string().trim().min(1).max(60)).optional()
+  tags: z.array(Tag).optional()
 })
 export type ContactPatch = z.input<typeof ContactPatchSchema>
 
 export const TouchInputSchema = z.object({
   /** Absent: the channel Touchbase suggests for this contact (core/suggestions). */
   channel: z.enum(CHANNELS).optional(),
-  note: blankToUndefined(z.string().trim().max(10_000)),
+  note: blankToUndefined(lines().max(10_000)),
   outcome: z.enum(OUTCOMES).optional(),
-  at: Instant.optional()
+  at: Instant.optional(),
+  /** Log it even though `at` is before 1970 or before the contact was created (a real old touch). */
+  force: z.boolean().optional()
 })
 export type TouchInput = z.input<typeof TouchInputSchema>
 
 export const TouchPatchSchema = z.object({
   channel: z.enum(CHANNELS).optional(),
-  note: z.string().trim().max(10_000).optional(),
+  note: lines().max(10_000).optional(),
   outcome: z.union([z.enum(OUTCOMES), z.null()]).optional(),
-  at: Instant.optional()
+  at: Instant.optional(),
+  /** As in TouchInputSchema: allow an `at` before 1970 or before the contact was created. */
+  force: z.boolean().optional()
 })
 export type TouchPatch = z.input<typeof TouchPatchSchema>
 

@@ -1,4 +1,5 @@
 import type { ContactView } from '../core/contact-view'
+import { singleLine } from '../core/text'
 import { mainT, type MainLanguage } from '../shared/locales/main'
 
 /** How many names a notification lists before "and N more". */
@@ -23,4 +24,16 @@ export function reminderMessage(due: readonly ContactView[], lang: MainLanguage)
   const separator = lang === 'zh-CN' ? '、' : ', '
   const body = items.join(separator) + (rest > 0 ? `${separator}${mainT(lang, 'notification.more', { count: rest })}` : '')
   return { title: mainT(lang, 'notification.title', { count: due.length }), body, count: due.length }
+}
+
+/**
+ * The body as a notification server should receive it: plain text. Freedesktop servers (Linux
+ * and the BSDs; the spec's "body-markup") read the body as markup, so a contact named
+ * `<a href="…">` would arrive as a link; escaping &, < and > makes them show it as written.
+ * macOS and Windows take the body as plain text already. Control characters never belong in it.
+ */
+export function notificationBody(body: string, platform: NodeJS.Platform): string {
+  const text = singleLine(body)
+  if (platform === 'darwin' || platform === 'win32') return text
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

@@ -154,10 +154,9 @@ export class TouchbaseService {
     const n = parseOrThrow(Count, count, 'count')
     const now = this.nowIso()
     const at = touch.at ?? now
-    if (Date.parse(at) > this.now().getTime() + 60_000) {
-      throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'], 'future-touch')
-    }
+    this.checkTouchTime(at)
     return this.change(id, (_doc, contact) => {
+      if (!touch.force) checkTouchAfterCreation(at, contact)
       const channel = touch.channel ?? suggestNextChannel(contact)
       for (let i = 0; i < n; i++) {
         contact.touches.push({ id: this.newId(), at, channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}) })
@@ -182,9 +181,11 @@ export class TouchbaseService {
 
   async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactView> {
     const fields = parseOrThrow(TouchPatchSchema, patch, 'touch')
+    if (fields.at) this.checkTouchTime(fields.at)
     return this.change(id, (_doc, contact) => {
       const touch = contact.touches.find((t) => t.id === touchId)
       if (!touch) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
+      if (fields.at && !fields.force) checkTouchAfterCreation(fields.at, contact)
       if (fields.channel) touch.channel = fields.channel
       if (fields.at) touch.at = fields.at
       if (fields.note !== undefined) {
@@ -295,6 +296,13 @@ export class TouchbaseService {
     return this.now().toISOString()
   }
 
+  /** A touch cannot be in the future (a minute of clock skew aside). */
+  private checkTouchTime(at: string): void {
+    if (Date.parse(at) > this.now().getTime() + 60_000) {
+      throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'], 'future-touch')
+    }
+  }
+
   private parseDate(text: string, field: string): string {
     parseOrThrow(DayOrInstant, text, field)
     return parseDayOrInstant(text, this.timeZone())
@@ -309,6 +317,25 @@ export class TouchbaseService {
       contact.updatedAt = updatedAt
       return toContactView(contact, this.viewContext(doc))
     })
+  }
+}
+
+const EPOCH = '1970-01-01T00:00:00.000Z'
+
+/**
+ * A touch before 1970, or before the contact was added, is nearly always a mistyped date
+ * (0001-01-01, the wrong year). It takes `force` (the CLI's --force) to log one on purpose, e.g.
+ * a real call from before the contact was entered into Touchbase.
+ */
+function checkTouchAfterCreation(at: string, contact: Contact): void {
+  const ms = Date.parse(at)
+  if (ms < Date.parse(EPOCH)) {
+    const issue = `at: ${at} is before 1970; check the date (use --force if it is right)`
+    throw new ServiceError('invalid-input', `Invalid touch: ${issue}`, [issue], 'touch-before-1970')
+  }
+  if (ms < Date.parse(contact.createdAt)) {
+    const issue = `at: ${at} is before ${contact.name} was added (${contact.createdAt}); check the date (use --force if it is right)`
+    throw new ServiceError('invalid-input', `Invalid touch: ${issue}`, [issue], 'touch-before-created')
   }
 }
 
