@@ -1,7 +1,6 @@
-import { RRule } from 'rrule'
 import { DateTime } from 'luxon'
 import type { ReminderState } from '../../src/core/model'
-import { parseRruleOptions } from '../../src/core/rrule-text'
+import { BoundedRule, parseRruleOptions } from '../../src/core/rrule-text'
 import { fromFloating, toFloating } from '../../src/core/time'
 
 /**
@@ -104,7 +103,7 @@ export function snoozeReminderUntil(now: Date, minutes = 60): string {
 function occurrenceClock(rule: string, now: Date, timeZone: string) {
   const anchor = DateTime.fromJSDate(now).setZone(timeZone).startOf('day').minus({ days: LOOKBACK_DAYS })
   const dtstart = toFloating(anchor.toJSDate(), timeZone)
-  const rrule = new RRule({ ...parseRruleOptions(rule), dtstart })
+  const rrule = new BoundedRule({ ...parseRruleOptions(rule), dtstart })
   const floatingNow = toFloating(now, timeZone)
   const real = (floating: Date | null) => (floating ? fromFloating(floating, timeZone) : null)
   return {

@@ -43,6 +43,7 @@ export function contactDetail(v: ContactView, timeZone: string): string {
     v.phone ? `phone: ${v.phone}` : '',
     v.tags.length ? `tags: ${v.tags.join(', ')}` : '',
     `cadence: ${v.cadence ?? 'escalating default'}`,
+    v.cadenceNotice ? `warning: ${v.cadenceNotice.message}` : '',
     `touches: ${v.touchCount}${v.lastTouchAt ? `, last ${localDay(v.lastTouchAt, timeZone)} by ${v.lastChannel}` : ''}`,
     `next follow-up: ${v.nextDueAt ? `${localDay(v.nextDueAt, timeZone)} (${v.dueState})` : 'none'}; try ${v.suggestedChannel}`,
     v.status === 'waiting' && v.waitingUntil ? `waiting on them until ${localDay(v.waitingUntil, timeZone)}` : '',

@@ -6,6 +6,7 @@ import { CHANNELS, CONTACT_KINDS, DayOrInstant, EXIT_STATUSES, Instant, OUTCOMES
 import { parseDayOrInstant, systemTimeZone } from '../core/time'
 import { resolveDataDir } from '../store'
 import { openService, type TouchbaseService } from '../service'
+import type { ContactView } from '../core/contact-view'
 import { reminderMessage } from '../service/reminder-message'
 import { createNodeNotifier, type Notifier } from '../service/notifier'
 import { resolveMainLanguage } from '../shared/locales/main'
@@ -78,6 +79,11 @@ export function buildProgram(io: CliIo): Command {
   }
   // Names, notes and import reports come from data anyone may have written: never raw to a terminal.
   const print = (json: boolean | undefined, value: unknown, text: () => string) => io.out(terminalSafe(json ? JSON.stringify(value, null, 2) : text()))
+  /** A changed contact; a cadence that leaves it never due again is worth a warning (on stderr, so --json stays clean). */
+  const printChanged = (json: boolean | undefined, v: ContactView, text: () => string) => {
+    print(json, v, text)
+    if (v.cadenceNotice) io.err(terminalSafe(`Warning: ${v.cadenceNotice.message}.`))
+  }
 
   contactOptions(program.command('add').description('add a contact').requiredOption('--name <name>', 'name'))
     .option('--json', 'print the contact as JSON')
@@ -85,7 +91,7 @@ export function buildProgram(io: CliIo): Command {
       withService(cmd, async (service, o) => {
         const { cadence, ...fields } = contactFields(o)
         const v = await service.addContact({ ...fields, ...(cadence ? { cadence } : {}), name: String(o.name) })
-        print(o.json, v, () => `Added ${v.name} (id ${v.id}); first follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
+        printChanged(o.json, v, () => `Added ${v.name} (id ${v.id}); first follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
       })
     )
 
@@ -94,7 +100,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         const v = await service.editContact(id, contactFields(o))
-        print(o.json, v, () => `Updated ${v.name}.`)
+        printChanged(o.json, v, () => `Updated ${v.name}.`)
       })
     )
 
@@ -119,7 +125,7 @@ export function buildProgram(io: CliIo): Command {
         })
         // The new touch is the one at --at, or else at the moment of the change (updatedAt).
         const logged = v.touches.find((t) => t.at === ((o.at as string | undefined) ?? v.updatedAt))
-        print(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${logged?.channel}). Next follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
+        printChanged(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${logged?.channel}). Next follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
       })
     )
 
@@ -131,7 +137,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         const v = await service.undoTouch(id)
-        print(o.json, v, () => `Removed the latest touch of ${v.name}; ${v.touchCount} left.`)
+        printChanged(o.json, v, () => `Removed the latest touch of ${v.name}; ${v.touchCount} left.`)
       })
     )
 
@@ -148,7 +154,7 @@ export function buildProgram(io: CliIo): Command {
       .action(async (id: string, _o, cmd: Command) =>
         withService(cmd, async (service, o) => {
           const v = name === 'snooze' ? await service.snooze(id, String(o.until)) : await service.wait(id, String(o.until))
-          print(o.json, v, () => `${verb} ${v.name} until ${String(o.until)}.`)
+          printChanged(o.json, v, () => `${verb} ${v.name} until ${String(o.until)}.`)
         })
       )
   }
@@ -163,7 +169,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         const v = await service.close(id, { as: o.as as (typeof EXIT_STATUSES)[number], ...(o.until ? { until: String(o.until) } : {}) })
-        print(o.json, v, () => `${v.name} closed as ${String(o.as)}.`)
+        printChanged(o.json, v, () => `${v.name} closed as ${String(o.as)}.`)
       })
     )
 
@@ -175,7 +181,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         const v = await service.reopen(id)
-        print(o.json, v, () => `${v.name} is back on the board (${v.touchCount} touches).`)
+        printChanged(o.json, v, () => `${v.name} is back on the board (${v.touchCount} touches).`)
       })
     )
 

@@ -1,6 +1,5 @@
-import { RRule } from 'rrule'
 import type { Contact, Settings } from './model'
-import { parseRruleOptions } from './rrule-text'
+import { BoundedRule, parseRruleOptions } from './rrule-text'
 import { fromFloating, toFloating } from './time'
 
 /** The touch count at which the escalating default stops growing ("5+"). */
@@ -49,7 +48,9 @@ export function previewOccurrences(rule: string, after: string | Date, timeZone:
   // Anchored once, so every preview date comes from the same DTSTART.
   const start = toFloating(after, timeZone)
   start.setUTCSeconds(0, 0)
-  const rrule = new RRule({ ...parseRruleOptions(rule), dtstart: start })
+  // Bounded: a rule with no date in reach (e.g. an INTERVAL out of step with its BYDAY from this
+  // anchor) answers "none" quickly instead of walking to the year 9999 on every refresh.
+  const rrule = new BoundedRule({ ...parseRruleOptions(rule), dtstart: start })
   let floating = toFloating(after, timeZone)
   for (let i = 0; i < count; i++) {
     const next = rrule.after(floating, false)
@@ -71,4 +72,36 @@ export function cadenceAnchor(contact: Pick<Contact, 'touches' | 'createdAt'>): 
  */
 export function cadenceDueAt(contact: Contact, settings: Pick<Settings, 'escalationDays'>, timeZone: string): string | null {
   return nextOccurrence(cadenceRuleFor(contact, settings), cadenceAnchor(contact), timeZone)
+}
+
+/** A cadence that runs out: allowed, but the person should know the contact stops coming due. */
+export interface CadenceNotice {
+  /** cadence-ended: no date after the latest touch. until-passed: its UNTIL is past, so after the next touch there is none. */
+  code: 'cadence-ended' | 'until-passed'
+  /** English, for the CLI; a front translates the code. */
+  message: string
+}
+
+/**
+ * Says when a contact's own rule, through COUNT or UNTIL, leaves it never due again. A cadence
+ * restarts at every touch, so COUNT only bites when no date is left after the latest touch; an
+ * UNTIL in the past means that whatever is still due now, nothing follows the next touch.
+ */
+export function cadenceNotice(contact: Pick<Contact, 'name' | 'cadence' | 'touches' | 'createdAt'>, now: Date, timeZone: string): CadenceNotice | null {
+  const rule = contact.cadence
+  if (!rule || !/(^|[:;])(COUNT|UNTIL)=/i.test(rule)) return null
+  if (nextOccurrence(rule, cadenceAnchor(contact), timeZone) === null) {
+    return {
+      code: 'cadence-ended',
+      message: `the cadence ${rule} has no date after the latest touch, so ${contact.name} will not be due again; remove COUNT/UNTIL or choose another rule`
+    }
+  }
+  const until = parseRruleOptions(rule).until
+  if (until && until < toFloating(now, timeZone)) {
+    return {
+      code: 'until-passed',
+      message: `the cadence's UNTIL has passed, so after the next touch ${contact.name} will not be due again; remove UNTIL or choose another rule`
+    }
+  }
+  return null
 }

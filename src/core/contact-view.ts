@@ -1,5 +1,5 @@
 import type { Channel, Contact, Settings, Status } from './model'
-import { cadenceDueAt, latestTouch, touchCount } from './cadence'
+import { cadenceDueAt, cadenceNotice, latestTouch, touchCount, type CadenceNotice } from './cadence'
 import { suggestNextChannel } from './suggestions'
 import { daysBetween } from './time'
 
@@ -17,6 +17,8 @@ export interface ContactView extends Contact {
   /** The effective status at `now`: a not-now contact whose re-entry date has come is active. */
   status: Status
   suggestedChannel: Channel
+  /** Set when the contact's own cadence (COUNT/UNTIL) leaves it never due again: a warning, not an error. */
+  cadenceNotice?: CadenceNotice
 }
 
 export interface ViewContext {
@@ -59,6 +61,7 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
   const last = latestTouch(contact)
   const due = status === 'won' || status === 'dropped' ? null : nextDueAt(contact, ctx)
   const { dueState, dueInDays } = status === 'not-now' ? { dueState: 'none' as const, dueInDays: null } : dueStateOf(due, ctx)
+  const notice = status === 'active' || status === 'waiting' ? cadenceNotice(contact, ctx.now, ctx.timeZone) : null
   return {
     ...contact,
     status,
@@ -68,7 +71,8 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
     nextDueAt: due,
     dueState,
     dueInDays,
-    suggestedChannel: suggestNextChannel(contact)
+    suggestedChannel: suggestNextChannel(contact),
+    ...(notice ? { cadenceNotice: notice } : {})
   }
 }
 

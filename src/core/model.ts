@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isValidRrule } from './rrule-text'
+import { rruleProblem } from './rrule-text'
 import { multiLine, singleLine } from './text'
 
 /** The data document's current version; migrations in ./migrations bring older files up to it. */
@@ -41,11 +41,24 @@ function isCalendarDay(text: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text
 }
 
-export const Rrule = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .refine(isValidRrule, { message: 'is not a valid iCalendar RRULE, e.g. FREQ=WEEKLY;BYDAY=TU', params: { code: 'invalid-rrule' } })
+const rruleSchema = (options: { allowSubDaily: boolean }) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .superRefine((text, ctx) => {
+      const problem = rruleProblem(text, options)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { code: problem.code } })
+    })
+
+/**
+ * A recurrence rule as stored. Files from before sub-daily rules were refused may hold one
+ * (FREQ=HOURLY), so stored rules only have to be valid and occur; they are still evaluated with
+ * bounded searches (core/rrule-text).
+ */
+export const Rrule = rruleSchema({ allowSubDaily: true })
+/** A rule a person sets now, as a cadence or the reminder: at most daily, and occurring. */
+export const RruleInput = rruleSchema({ allowSubDaily: false })
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional()
 
@@ -159,13 +172,13 @@ export const ContactInputSchema = z.object({
   tags: z.array(Tag).default([]),
   notes: blankToUndefined(lines().max(20_000)),
   subject: blankToUndefined(line().max(500)),
-  cadence: blankToUndefined(Rrule)
+  cadence: blankToUndefined(RruleInput)
 })
 export type ContactInput = z.input<typeof ContactInputSchema>
 
 /** An edit: any subset of the fields; `cadence: null` returns to the default cadence. */
 export const ContactPatchSchema = ContactInputSchema.partial().extend({
-  cadence: z.union([z.null(), blankToUndefined(Rrule)]),
+  cadence: z.union([z.null(), blankToUndefined(RruleInput)]),
   kind: z.enum(CONTACT_KINDS).optional(),
   tags: z.array(Tag).optional()
 })
@@ -204,7 +217,7 @@ export const CloseInputSchema = z
   })
 export type CloseInput = z.input<typeof CloseInputSchema>
 
-export const SettingsPatchSchema = SettingsSchema.partial()
+export const SettingsPatchSchema = SettingsSchema.partial().extend({ reminderRule: RruleInput.optional() })
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>
 
 /** Turns a zod error into one line per field: "email: is not a valid email address". */

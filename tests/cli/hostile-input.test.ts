@@ -96,6 +96,31 @@ describe('dates (item 12)', () => {
   })
 })
 
+describe('recurrence rules (item 10)', () => {
+  it('refuses a rule that never occurs or repeats within a day, at once and saying why', async () => {
+    const { dir, cleanup } = await tempDataDir()
+    const never = await runCli(['add', '--name', 'Ada', '--cadence', 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', '--data', dir])
+    expect(never.code).toBe(1)
+    expect(never.stderr).toBe('touchbase: Invalid contact: cadence: has no date within 10 years (e.g. BYMONTH=2;BYMONTHDAY=30 never happens)\n')
+    const often = await runCli(['add', '--name', 'Ada', '--cadence', 'FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30', '--data', dir])
+    expect(often.code).toBe(1)
+    expect(often.stderr).toMatch(/cadence: repeats more than once a day \(FREQ=SECONDLY\)/)
+    await cleanup()
+  })
+
+  it('warns, without failing, when UNTIL or COUNT leaves the contact never due again', async () => {
+    const { dir, cleanup } = await tempDataDir()
+    const ada = await cliJson<ContactView>(dir, ['add', '--name', 'Ada', '--now', '2026-11-20T09:00:00Z'])
+    const edited = await runCli(['edit', ada.id, '--cadence', 'FREQ=WEEKLY;UNTIL=20260301T000000Z', '--data', dir, '--now', NOW])
+    expect(edited.code, edited.stderr).toBe(0)
+    expect(edited.stdout).toBe('Updated Ada.\n')
+    expect(edited.stderr).toMatch(/^Warning: the cadence FREQ=WEEKLY;UNTIL=20260301T000000Z has no date after the latest touch, so Ada will not be due again/)
+    const shown = await cliJson<ContactView>(dir, ['show', ada.id, '--now', NOW])
+    expect(shown.cadenceNotice?.code).toBe('cadence-ended')
+    await cleanup()
+  })
+})
+
 describe('a closed pipe (item 15)', () => {
   it('ends import | head -3 quietly, with the import complete', async () => {
     const { dir, cleanup } = await tempDataDir()

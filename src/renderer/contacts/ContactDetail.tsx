@@ -113,7 +113,14 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
           )}
         </Fact>
         <Fact label={t('detail.touches')}>{view.touchCount}</Fact>
-        <Fact label={t('detail.cadence')}>{cadence}</Fact>
+        <Fact label={t('detail.cadence')}>
+          {cadence}
+          {view.cadenceNotice && (
+            <span className="cadence-notice" role="note" data-testid="cadence-notice">
+              {t(`detail.cadenceNotice.${view.cadenceNotice.code}`)}
+            </span>
+          )}
+        </Fact>
         {view.email && <Fact label={t('detail.email')}>{view.email}</Fact>}
         {view.phone && <Fact label={t('detail.phone')}>{view.phone}</Fact>}
         {view.tags.length > 0 && (
