@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { basename } from 'node:path'
 import { homedir } from 'node:os'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { CHANNELS, CONTACT_KINDS, DayOrInstant, EXIT_STATUSES, Instant, OUTCOMES, type ContactPatch } from '../core/model'
@@ -12,6 +11,7 @@ import { createNodeNotifier, type Notifier } from '../service/notifier'
 import { resolveMainLanguage } from '../shared/locales/main'
 import { boardText, contactDetail, contactLine, importReportText, statsText, terminalSafe } from './format'
 import { fileError } from './errors'
+import { describeSize } from '../core/interop/limits'
 
 export interface CliIo {
   out: (text: string) => void
@@ -267,13 +267,21 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'machine-readable report')
     .action(async (file: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const text = await readFile(file, 'utf8').catch(fileError('read', file, 'Nothing was imported.'))
         const progress = io.progress ?? (() => {})
-        const report = await service.importContacts(
-          { fileName: basename(file), text, dryRun: Boolean(o.dryRun), ...(o.onDuplicate ? { onDuplicate: o.onDuplicate as 'merge' | 'skip' } : {}) },
-          (done, total) => progress(`importing ${done}/${total}`)
-        )
-        progress('')
+        const report = await service
+          .importFile(
+            { path: file, dryRun: Boolean(o.dryRun), ...(o.onDuplicate ? { onDuplicate: o.onDuplicate as 'merge' | 'skip' } : {}) },
+            {
+              onRead: (bytes, total) => progress(`reading ${file}: ${Math.floor((bytes / total) * 100)}% of ${describeSize(total)}`),
+              onProgress: (done, total) => progress(`importing ${done}/${total}`)
+            }
+          )
+          .catch((error: unknown) => {
+            // The file itself could not be read (missing, unreadable): say which, and that nothing changed.
+            if ((error as NodeJS.ErrnoException).path === file) fileError('read', file, 'Nothing was imported.')(error)
+            throw error
+          })
+          .finally(() => progress(''))
         print(o.json, report, () => importReportText(report))
       })
     )

@@ -28,8 +28,8 @@ import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/fi
 import { computeStats, type Stats } from '../core/insights'
 import { parseDayOrInstant, systemTimeZone } from '../core/time'
 import type { Store } from '../store'
-import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
-import { exportData, importContacts, restoreBackup } from './interop'
+import type { ExportFormat, ExportedFile, ImportFileRequest, ImportReport, ImportRequest } from '../core/interop/requests'
+import { exportData, importContacts, importFromDisk, restoreBackup } from './interop'
 import { ServiceError, invalidInput, parseOrThrow } from './errors'
 import { z } from 'zod'
 
@@ -275,6 +275,17 @@ export class TouchbaseService {
   /** Imports CSV or vCard text in one atomic write (or only reports, with dryRun). */
   async importContacts(request: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
     return importContacts(this.store, request, { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
+  }
+
+  /**
+   * Imports a file on disk, streamed: refused at once beyond MAX_IMPORT_BYTES, and read a chunk
+   * at a time. `onRead` follows the bytes read; `onProgress` then follows the rows planned.
+   */
+  async importFile(
+    request: ImportFileRequest,
+    progress: { onRead?: (bytesRead: number, bytesTotal: number) => void; onProgress?: (done: number, total: number) => void } = {}
+  ): Promise<ImportReport> {
+    return importFromDisk(this.store, request, { now: this.now(), newId: this.newId, ...progress })
   }
 
   async exportData(format: ExportFormat): Promise<ExportedFile> {

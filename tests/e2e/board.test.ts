@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core'
 import { useBoardHarness, type Harness } from './harness'
 import { DEMO, seedDemo } from './seed'
 import { en, englishPatterns, zhCN } from './catalogs'
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security-policy'
 
 
 const openBoard = useBoardHarness()
@@ -145,6 +146,34 @@ describe('board', () => {
     await form.waitFor({ state: 'detached' })
     const added = (await h.readData()).contacts.find((c) => c.name === 'Rita Lopez')
     expect(added?.cadence).toBe('FREQ=WEEKLY;BYDAY=TU')
+  })
+
+  it('tells the person why a rule that never occurs, or repeats within a day, is refused', async () => {
+    const h = await open()
+    const { page } = h
+    const before = await h.readDataText()
+    await page.keyboard.press('n')
+    const form = page.getByTestId('contact-form')
+    await form.waitFor()
+    await form.locator('input[name=name]').fill('Rita Lopez')
+    await form.getByTestId('cadence-preset').selectOption('custom')
+    for (const [rule, message] of [
+      ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', en.validation.rruleNeverOccurs],
+      ['FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30', en.validation.rruleTooFrequent]
+    ] as const) {
+      await form.getByTestId('cadence-rule').fill(rule)
+      await form.getByTestId('save-contact').click()
+      await expect.poll(() => form.getByTestId('cadence-editor').textContent()).toContain(message)
+    }
+    expect(await h.readDataText()).toBe(before)
+  })
+
+  it('runs under the one CSP main also sends as a header, written into the page at build time', async () => {
+    const { page } = await open()
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY)
+    // And the page is held to it: an inline script does not run.
+    await page.addScriptTag({ content: 'document.body.dataset.inline = "ran"' }).catch(() => {})
+    expect(await page.locator('body').getAttribute('data-inline')).toBeNull()
   })
 
   it('opens Today from the reminder, acts on a due contact, and opens a contact from the tray', async () => {

@@ -13,6 +13,9 @@ export interface ImportRequest {
   mapping?: Record<string, ContactField>
 }
 
+/** An import of a file on disk, which the service streams (the CLI's `touchbase import FILE`). */
+export type ImportFileRequest = Omit<ImportRequest, 'text' | 'fileName'> & { path: string }
+
 export interface ImportReport {
   format: ImportFormat
   dryRun: boolean
