@@ -17,7 +17,7 @@ const data = useCliDataDir()
 function peakRss(args: string[]): Promise<number> {
   const peakFile = join(data.dir, `peak-${Math.random().toString(36).slice(2)}`)
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-semi-space-size=1', '--import', join(__dirname, 'peak-rss.mjs'), CLI, ...args], {
+    const child = spawn(process.execPath, ['--max-semi-space-size=1', '--import', join(__dirname, '../../scripts/peak-rss.mjs'), CLI, ...args], {
       env: { ...process.env, TOUCHBASE_PEAK_RSS_FILE: peakFile },
       stdio: ['ignore', 'ignore', 'pipe']
     })
