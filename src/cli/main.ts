@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline/promises'
+import { Writable } from 'node:stream'
 import { runCli } from './run'
 
 // A reader that goes away (`touchbase list | head -3`) closes the pipe: that is a normal end of
@@ -14,10 +16,24 @@ const write = (stream: NodeJS.WriteStream, text: string) => {
   if (!closed.has(stream)) stream.write(text.endsWith('\n') ? text : `${text}\n`)
 }
 
+/** Asks on the terminal without echoing what is typed (for passwords). */
+async function hiddenPrompt(question: string): Promise<string> {
+  process.stderr.write(question)
+  const muted = new Writable({ write: (_chunk, _encoding, done) => done() })
+  const rl = createInterface({ input: process.stdin, output: muted, terminal: true })
+  try {
+    return await rl.question('')
+  } finally {
+    rl.close()
+    process.stderr.write('\n')
+  }
+}
+
 const code = await runCli(process.argv.slice(2), {
   out: (text) => write(process.stdout, text),
   err: (text) => write(process.stderr, text),
   env: process.env,
-  progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined
+  progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined,
+  prompt: process.stdin.isTTY ? hiddenPrompt : undefined
 })
 process.exitCode = code

@@ -10,6 +10,8 @@ export interface ContactView extends Contact {
   touchCount: number
   lastTouchAt: string | null
   lastChannel: Channel | null
+  /** On a synced list: who logged the latest touch (a user name), else null. */
+  lastTouchBy: string | null
   nextDueAt: string | null
   dueState: DueState
   /** Days from today to the due day: negative when overdue. Null when nothing is due. */
@@ -19,6 +21,15 @@ export interface ContactView extends Contact {
   suggestedChannel: Channel
   /** Set when the contact's own cadence (COUNT/UNTIL) leaves it never due again: a warning, not an error. */
   cadenceNotice?: CadenceNotice
+}
+
+/**
+ * What a change to one contact returns to its caller: the contact as it is now, and as it was
+ * before (the stored record), so a front can show the result and offer Undo without asking again.
+ */
+export interface ContactChange {
+  contact: ContactView
+  before: Contact
 }
 
 export interface ViewContext {
@@ -68,6 +79,7 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
     touchCount: touchCount(contact),
     lastTouchAt: last?.at ?? null,
     lastChannel: last?.channel ?? null,
+    lastTouchBy: last?.by ?? null,
     nextDueAt: due,
     dueState,
     dueInDays,

@@ -67,9 +67,21 @@ export const TouchSchema = z.object({
   at: Instant,
   channel: z.enum(CHANNELS),
   note: optionalText(10_000),
-  outcome: z.enum(OUTCOMES).optional()
+  outcome: z.enum(OUTCOMES).optional(),
+  /** Sync: the user who logged it (set when it was synced; absent = logged here before sync). */
+  by: z.string().min(1).max(100).optional(),
+  /** Sync: the device it was logged on. */
+  device: z.string().min(1).max(100).optional()
 })
 export type Touch = z.infer<typeof TouchSchema>
+
+/** A CouchDB database name (a team board): lowercase letter first, then a-z 0-9 _ $ ( ) + - /. */
+export const BoardName = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_$()+/-]{0,200}$/, 'must start with a lowercase letter and use only a-z, 0-9 and _ $ ( ) + - /')
+  .refine((s) => !s.startsWith('userdb-'), 'userdb-… names are personal databases, not boards')
+export const UserName = z.string().trim().min(1, 'must not be empty').max(100)
 
 export const ContactSchema = z.object({
   id: z.string().min(1),
@@ -91,6 +103,10 @@ export const ContactSchema = z.object({
   /** Snooze: the next follow-up is moved to this instant, until the next touch. */
   snoozedUntil: Instant.optional(),
   closedAt: Instant.optional(),
+  /** The team board (a shared database) it belongs to; absent = the personal list. */
+  board: BoardName.optional(),
+  /** On a team board: the teammate who owns the follow-up; absent = unassigned. */
+  owner: UserName.optional(),
   createdAt: Instant,
   updatedAt: Instant,
   /** The touch log, oldest first. The touch count is its length, never stored. */
@@ -100,6 +116,12 @@ export type Contact = z.infer<typeof ContactSchema>
 
 export const DEFAULT_ESCALATION_DAYS = [2, 3, 5, 7, 14, 30] as const
 export const DEFAULT_REMINDER_RULE = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9;BYMINUTE=0;BYSECOND=0'
+
+/** iCalendar's weekday codes (RRULE BYDAY), Monday first. */
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+export const DEFAULT_WORKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR']
+export const DEFAULT_QUICK_LOG_SHORTCUT = 'CommandOrControl+Shift+L'
 
 export const SettingsSchema = z.object({
   /** When the daily follow-up reminder fires, in local time. */
@@ -111,7 +133,25 @@ export const SettingsSchema = z.object({
   escalationDays: z.array(z.number().int().min(1).max(365)).length(6, 'must list 6 intervals: after 0, 1, 2, 3, 4 and 5+ touches'),
   language: z.enum(['system', 'en', 'zh-CN']),
   theme: z.enum(['system', 'light', 'dark']),
-  startAtLogin: z.boolean()
+  startAtLogin: z.boolean(),
+  // Settings added after the first release carry defaults, so an older file reads without a migration.
+  /** The global shortcut that opens the quick-log window from any app (an Electron accelerator). */
+  quickLogShortcut: z.string().trim().max(100).default(DEFAULT_QUICK_LOG_SHORTCUT),
+  /** How long a follow-up block runs. */
+  blockMinutes: z.union([z.literal(15), z.literal(30), z.literal(45)]).default(30),
+  /** The days follow-ups are planned on; the escalating default moves off the others. */
+  workdays: z.array(z.enum(WEEKDAYS)).min(1, 'must list at least one day').default([...DEFAULT_WORKDAYS]),
+  /** How many follow-ups a day the planner and Spread aim for. */
+  dailyCapacity: z.number().int().min(1).max(500).default(15),
+  /** Sync over the CouchDB replication protocol; absent = this data stays on this machine. */
+  sync: z
+    .object({
+      server: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
+      user: UserName,
+      /** The team boards this person syncs, besides the personal list. */
+      boards: z.array(BoardName)
+    })
+    .optional()
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -120,7 +160,11 @@ export const DEFAULT_SETTINGS: Settings = {
   escalationDays: [...DEFAULT_ESCALATION_DAYS],
   language: 'system',
   theme: 'system',
-  startAtLogin: false
+  startAtLogin: false,
+  quickLogShortcut: DEFAULT_QUICK_LOG_SHORTCUT,
+  blockMinutes: 30,
+  workdays: [...DEFAULT_WORKDAYS],
+  dailyCapacity: 15
 }
 
 export const ReminderStateSchema = z.object({
@@ -144,6 +188,15 @@ export function emptyDocument(): TouchbaseDocument {
 }
 
 // ---- Inputs: what a person (CLI, form, IPC) may send. Shared by every entry point. ----
+
+/**
+ * The one rule for an id a front sends: a contact's id (or a unique prefix of it, or, on the
+ * command line, a name), or a touch's id. Long enough for any id Touchbase makes, short enough
+ * that a bad call cannot make the service search with megabytes of text.
+ */
+export const IdRef = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')
+/** How many touches one drag logs or undoes at once. */
+export const TouchCount = z.number().int().min(1).max(100)
 
 // A refinement's `params.code` is its IssueCode (core/issues): the message is English prose
 // for the CLI, the code is what the UI translates.
@@ -179,6 +232,8 @@ export type ContactInput = z.input<typeof ContactInputSchema>
 /** An edit: any subset of the fields; `cadence: null` returns to the default cadence. */
 export const ContactPatchSchema = ContactInputSchema.partial().extend({
   cadence: z.union([z.null(), blankToUndefined(RruleInput)]),
+  /** A teammate's user name; null unassigns. */
+  owner: z.union([z.null(), blankToUndefined(UserName)]),
   kind: z.enum(CONTACT_KINDS).optional(),
   tags: z.array(Tag).optional()
 })

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto'
+import { monotonicFactory } from 'ulid'
 import {
+  BoardName,
   CloseInputSchema,
   ContactInputSchema,
   ContactPatchSchema,
   ContactSchema,
   DayOrInstant,
+  IdRef,
   SettingsPatchSchema,
+  TouchCount,
   TouchInputSchema,
   TouchPatchSchema,
   type CloseInput,
@@ -22,13 +26,13 @@ import {
 import { latestTouch } from '../core/cadence'
 import { suggestNextChannel } from '../core/suggestions'
 import { issueCodes } from '../core/issues'
-import { dueList, toContactView, type ContactView, type ViewContext } from '../core/contact-view'
+import { dueList, toContactView, type ContactChange, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
 import { computeStats, type Stats } from '../core/insights'
 import { parseDayOrInstant, systemTimeZone } from '../core/time'
 import type { Store } from '../store'
-import type { ExportFormat, ExportedFile, ImportFileRequest, ImportReport, ImportRequest } from '../core/interop/requests'
+import { ExportFormatSchema, ImportRequestSchema, type ExportFormat, type ExportedFile, type ImportFileRequest, type ImportReport, type ImportRequest } from '../core/interop/requests'
 import { exportData, importContacts, importFromDisk, restoreBackup } from './interop'
 import { ServiceError, invalidInput, parseOrThrow } from './errors'
 import { z } from 'zod'
@@ -38,32 +42,73 @@ export interface ServiceOptions {
   now?: () => Date
   timeZone?: () => string
   newId?: () => string
+  /** Ids of new touches; default: ULIDs (or `newId` when only that is given, as tests do). */
+  newTouchId?: () => string
 }
+
+/**
+ * Who made a change: 'local' for everything a person did here (any front), 'sync' for changes
+ * that arrived from another device. Sync sends only local changes, so nothing echoes back.
+ */
+export type ChangeOrigin = 'local' | 'sync'
+export type ChangeListener = (origin: ChangeOrigin) => void
 
 /** Short ids are easy to type on the command line; 10 hex digits make collisions negligible. */
 export function newContactId(): string {
   return randomUUID().replace(/-/g, '').slice(0, 10)
 }
 
-const Id = z.string().trim().min(1, 'must not be empty')
-const Count = z.number().int().min(1).max(100)
+/** A JSON backup can be large; far beyond any real one, the cap keeps a bad call from exhausting memory. */
+const BackupText = z.string().max(200_000_000, 'is larger than 200 MB')
 
 /**
  * The application service: every command and query of Touchbase. The CLI, the Electron main
- * process and the tests all call this; it is the one place behaviour lives.
+ * process (through the IPC contract in ./api) and the tests all call this; it is the one place
+ * behaviour lives, and the one place a front's input is validated: every public method parses
+ * its arguments with core's schemas, whoever calls it.
  */
 export class TouchbaseService {
   readonly now: () => Date
   readonly timeZone: () => string
+  /** The data file; every write through it is announced to onChange listeners as 'local'. */
+  readonly store: Store
   private readonly newId: () => string
+  private readonly newTouchId: () => string
+  private readonly changeListeners = new Set<ChangeListener>()
 
   constructor(
-    readonly store: Store,
+    private readonly file: Store,
     options: ServiceOptions = {}
   ) {
     this.now = options.now ?? (() => new Date())
     this.timeZone = options.timeZone ?? systemTimeZone
     this.newId = options.newId ?? newContactId
+    // Monotonic: touches logged in the same millisecond (a drag over 3 columns) keep their order.
+    this.newTouchId = options.newTouchId ?? options.newId ?? monotonicFactory()
+    this.store = announceWrites(file, () => this.emitChange('local'))
+  }
+
+  /** Calls back after every change written through this service, with its origin. */
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  /** Sync writes what arrived from other devices here; tagged 'sync' so it is not sent back. */
+  async applySyncChange<T>(change: (doc: TouchbaseDocument) => T): Promise<T> {
+    const result = await this.file.update(change)
+    this.emitChange('sync')
+    return result
+  }
+
+  private emitChange(origin: ChangeOrigin): void {
+    for (const listener of [...this.changeListeners]) {
+      try {
+        listener(origin)
+      } catch {
+        // A listener's bug must not fail the write that already happened.
+      }
+    }
   }
 
   // ---- queries ----
@@ -77,7 +122,7 @@ export class TouchbaseService {
 
   async get(id: string): Promise<ContactView> {
     const doc = await this.store.read()
-    return toContactView(findContact(doc, parseOrThrow(Id, id, 'id')), this.viewContext(doc))
+    return toContactView(findContact(doc, parseOrThrow(IdRef, id, 'id')), this.viewContext(doc))
   }
 
   async board(query?: ContactQuery): Promise<Board> {
@@ -113,7 +158,7 @@ export class TouchbaseService {
     })
   }
 
-  async editContact(id: string, patch: ContactPatch): Promise<ContactView> {
+  async editContact(id: string, patch: ContactPatch): Promise<ContactChange> {
     const fields = parseOrThrow(ContactPatchSchema, patch, 'contact')
     return this.change(id, (_doc, contact) => {
       for (const [key, value] of Object.entries(fields) as [keyof typeof fields, unknown][]) {
@@ -127,7 +172,7 @@ export class TouchbaseService {
 
   /** Deletes a contact and returns it whole, so a front can offer Undo via restoreContact. */
   async deleteContact(id: string): Promise<Contact> {
-    const key = parseOrThrow(Id, id, 'id')
+    const key = parseOrThrow(IdRef, id, 'id')
     return this.store.update((doc) => {
       const contact = findContact(doc, key)
       doc.contacts = doc.contacts.filter((c) => c.id !== contact.id)
@@ -149,17 +194,19 @@ export class TouchbaseService {
   // ---- touches ----
 
   /** Logs one touch (or `count` identical touches, for a drag across several columns). */
-  async logTouch(id: string, input: TouchInput = {}, count = 1): Promise<ContactView> {
+  async logTouch(id: string, input: TouchInput = {}, count = 1): Promise<ContactChange> {
     const touch = parseOrThrow(TouchInputSchema, input, 'touch')
-    const n = parseOrThrow(Count, count, 'count')
+    const n = parseOrThrow(TouchCount, count, 'count')
     const now = this.nowIso()
     const at = touch.at ?? now
     this.checkTouchTime(at)
-    return this.change(id, (_doc, contact) => {
+    return this.change(id, (doc, contact) => {
       if (!touch.force) checkTouchAfterCreation(at, contact)
       const channel = touch.channel ?? suggestNextChannel(contact)
+      // With sync set up, a touch says who made it (a team board shows it on the card).
+      const by = doc.settings.sync?.user
       for (let i = 0; i < n; i++) {
-        contact.touches.push({ id: this.newId(), at, channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}) })
+        contact.touches.push({ id: this.newTouchId(), at, channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}), ...(by ? { by } : {}) })
       }
       // A touch restarts the cadence, so a snooze for the previous due date no longer applies.
       delete contact.snoozedUntil
@@ -167,25 +214,37 @@ export class TouchbaseService {
     }, now)
   }
 
-  /** Removes the latest `count` touches (by time). */
-  async undoTouch(id: string, count = 1): Promise<ContactView> {
-    const n = parseOrThrow(Count, count, 'count')
-    return this.change(id, (_doc, contact) => {
-      if (contact.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
-      for (let i = 0; i < n && contact.touches.length > 0; i++) {
-        const latest = latestTouch(contact)!
+  /** Removes the latest `count` touches (by time); on a team board, the latest of your own. */
+  async undoTouch(id: string, count = 1): Promise<ContactChange> {
+    const n = parseOrThrow(TouchCount, count, 'count')
+    return this.change(id, (doc, contact) => {
+      const own = { touches: contact.touches.filter((t) => isOwnTouch(doc, contact, t)) }
+      if (own.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
+      for (let i = 0; i < n && own.touches.length > 0; i++) {
+        const latest = latestTouch(own)!
+        own.touches = own.touches.filter((t) => t !== latest)
         contact.touches = contact.touches.filter((t) => t !== latest)
       }
     })
   }
 
-  async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactView> {
+  /**
+   * A touch is written once: an edit replaces it with a new touch (a new id) carrying the
+   * changes, so a synced copy of the old one can never disagree with it.
+   */
+  async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, touchId, 'touchId')
     const fields = parseOrThrow(TouchPatchSchema, patch, 'touch')
     if (fields.at) this.checkTouchTime(fields.at)
-    return this.change(id, (_doc, contact) => {
-      const touch = contact.touches.find((t) => t.id === touchId)
-      if (!touch) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
+    return this.change(id, (doc, contact) => {
+      const index = contact.touches.findIndex((t) => t.id === key)
+      if (index < 0) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
+      assertOwnTouch(doc, contact, contact.touches[index]!)
       if (fields.at && !fields.force) checkTouchAfterCreation(fields.at, contact)
+      const { by: _by, device: _device, ...kept } = contact.touches[index]!
+      const by = doc.settings.sync?.user
+      const touch = { ...kept, id: this.newTouchId(), ...(by ? { by } : {}) }
+      contact.touches[index] = touch
       if (fields.channel) touch.channel = fields.channel
       if (fields.at) touch.at = fields.at
       if (fields.note !== undefined) {
@@ -198,16 +257,34 @@ export class TouchbaseService {
     })
   }
 
-  async deleteTouch(id: string, touchId: string): Promise<ContactView> {
-    return this.change(id, (_doc, contact) => {
-      if (!contact.touches.some((t) => t.id === touchId)) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
-      contact.touches = contact.touches.filter((t) => t.id !== touchId)
+  async deleteTouch(id: string, touchId: string): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, touchId, 'touchId')
+    return this.change(id, (doc, contact) => {
+      const touch = contact.touches.find((t) => t.id === key)
+      if (!touch) throw new ServiceError('not-found', `No touch ${key} on ${contact.name}.`, [], 'touch-not-found')
+      assertOwnTouch(doc, contact, touch)
+      contact.touches = contact.touches.filter((t) => t.id !== key)
+    })
+  }
+
+  /**
+   * Moves a contact to a team board (a shared database) with all its touches, or back to the
+   * personal list with null. The board must be one this person syncs (Settings → Sync).
+   */
+  async moveToBoard(id: string, board: string | null): Promise<ContactChange> {
+    const target = board === null ? null : parseOrThrow(BoardName, board, 'board')
+    return this.change(id, (doc, contact) => {
+      if (target !== null && !doc.settings.sync?.boards.includes(target)) {
+        throw new ServiceError('not-found', `You do not sync a board "${target}". Join it first: touchbase sync --join ${target}`, [], 'not-found')
+      }
+      if (target === null) delete contact.board
+      else contact.board = target
     })
   }
 
   // ---- status ----
 
-  async snooze(id: string, until: string): Promise<ContactView> {
+  async snooze(id: string, until: string): Promise<ContactChange> {
     const at = this.parseDate(until, 'until')
     return this.change(id, (_doc, contact) => {
       contact.snoozedUntil = at
@@ -215,7 +292,7 @@ export class TouchbaseService {
   }
 
   /** Waiting on them: they promised something by `until`; due then. */
-  async wait(id: string, until: string): Promise<ContactView> {
+  async wait(id: string, until: string): Promise<ContactChange> {
     const at = this.parseDate(until, 'until')
     return this.change(id, (_doc, contact) => {
       contact.status = 'waiting'
@@ -225,7 +302,7 @@ export class TouchbaseService {
     })
   }
 
-  async close(id: string, input: CloseInput): Promise<ContactView> {
+  async close(id: string, input: CloseInput): Promise<ContactChange> {
     const parsed = CloseInputSchema.safeParse(input)
     if (!parsed.success) {
       // The one close problem the UI can meet (a not-now without a date) gets a reason it can say.
@@ -244,7 +321,7 @@ export class TouchbaseService {
     })
   }
 
-  async reopen(id: string): Promise<ContactView> {
+  async reopen(id: string): Promise<ContactChange> {
     return this.change(id, (_doc, contact) => {
       contact.status = 'active'
       delete contact.closedAt
@@ -274,7 +351,7 @@ export class TouchbaseService {
 
   /** Imports CSV or vCard text in one atomic write (or only reports, with dryRun). */
   async importContacts(request: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
-    return importContacts(this.store, request, { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
+    return importContacts(this.store, parseOrThrow(ImportRequestSchema, request, 'import request'), { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
   }
 
   /**
@@ -289,12 +366,12 @@ export class TouchbaseService {
   }
 
   async exportData(format: ExportFormat): Promise<ExportedFile> {
-    return exportData(this.store, format, { now: this.now(), timeZone: this.timeZone() })
+    return exportData(this.store, parseOrThrow(ExportFormatSchema, format, 'format'), { now: this.now(), timeZone: this.timeZone() })
   }
 
   /** Replaces everything with a JSON backup, after validating it and backing up the current file. */
   async restoreBackup(text: string): Promise<{ contacts: number; backupPath: string }> {
-    return restoreBackup(this.store, text)
+    return restoreBackup(this.store, parseOrThrow(BackupText, text, 'backup'))
   }
 
   // ---- helpers ----
@@ -319,14 +396,18 @@ export class TouchbaseService {
     return parseDayOrInstant(text, this.timeZone())
   }
 
-  /** Applies a change to one contact (found by id or unique id prefix) and returns its new view. */
-  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactView> {
-    const key = parseOrThrow(Id, id, 'id')
+  /**
+   * Applies a change to one contact (found by id or unique id prefix) and returns its new view
+   * together with the stored record as it was, for Undo.
+   */
+  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, id, 'id')
     return this.store.update((doc) => {
       const contact = findContact(doc, key)
+      const before = structuredClone(contact)
       apply(doc, contact)
       contact.updatedAt = updatedAt
-      return toContactView(contact, this.viewContext(doc))
+      return { contact: toContactView(contact, this.viewContext(doc)), before }
     })
   }
 }
@@ -347,6 +428,41 @@ function checkTouchAfterCreation(at: string, contact: Contact): void {
   if (ms < Date.parse(contact.createdAt)) {
     const issue = `at: ${at} is before ${contact.name} was added (${contact.createdAt}); check the date (use --force if it is right)`
     throw new ServiceError('invalid-input', `Invalid touch: ${issue}`, [issue], 'touch-before-created')
+  }
+}
+
+/** On a team board only the author may change or remove a touch; the server enforces the same. */
+function isOwnTouch(doc: TouchbaseDocument, contact: Contact, touch: Contact['touches'][number]): boolean {
+  const me = doc.settings.sync?.user
+  return !contact.board || !touch.by || !me || touch.by === me
+}
+
+function assertOwnTouch(doc: TouchbaseDocument, contact: Contact, touch: Contact['touches'][number]): void {
+  if (!isOwnTouch(doc, contact, touch)) {
+    throw new ServiceError('conflict', `This touch on ${contact.name} was logged by ${touch.by}; only they can change or delete it.`, [], 'not-your-touch')
+  }
+}
+
+/** The store, with every completed write announced (the service's 'local' changes). */
+function announceWrites(store: Store, announce: () => void): Store {
+  const after = async <T>(write: Promise<T>): Promise<T> => {
+    const value = await write
+    announce()
+    return value
+  }
+  return {
+    get filePath() {
+      return store.filePath
+    },
+    get dataDir() {
+      return store.dataDir
+    },
+    read: () => store.read(),
+    update: (change) => after(store.update(change)),
+    replace: (doc) => after(store.replace(doc)),
+    backupNow: (label) => store.backupNow(label),
+    watch: (listener) => store.watch(listener),
+    close: () => store.close()
   }
 }
 
