@@ -1,10 +1,8 @@
 import { DateTime } from 'luxon'
 import {
   ImportError,
-  MAX_IMPORT_BYTES,
   applyImportPlan,
   contactsToCsv,
-  describeSize,
   contactsToVcard,
   followUpsToIcs,
   planImport,
@@ -70,10 +68,7 @@ const optionalId = (id: string | undefined) => (id === undefined ? {} : { id })
  * is parsed and planned before anything is written; see importRead.
  */
 export async function importContacts(store: Store, req: ImportRequest, deps: ImportDeps): Promise<ImportReport> {
-  if (req.text.length > MAX_IMPORT_BYTES) {
-    // Characters, not bytes: each is at least one byte, so this never lets a larger file through.
-    throw new ImportError('too-large', `${req.fileName} is over ${describeSize(MAX_IMPORT_BYTES)}; Touchbase imports files up to that size. Nothing was imported.`)
-  }
+  // Its size was checked with the request (ImportRequestSchema: at most MAX_IMPORT_BYTES characters).
   return importRead(store, readImportFile(req.fileName, req.text, req.mapping), req, deps)
 }
 

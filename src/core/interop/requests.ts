@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { CONTACT_FIELDS, type RowError } from './records'
+import { MAX_IMPORT_BYTES, describeSize } from './limits'
 import type { ImportFormat } from './read-import'
 import type { MappingPreview } from './csv-import'
 
 /** The shapes of import and export requests and reports, shared by the service, the CLI and the UI. */
 export const ImportRequestSchema = z.object({
   fileName: z.string().max(1000),
-  // 50 MB of text is far beyond any address book; the cap keeps a bad call from exhausting memory.
-  text: z.string().max(50_000_000, 'is larger than 50 MB'),
+  // The import limit (50 MB, far beyond any address book); characters, each at least one byte.
+  text: z.string().max(MAX_IMPORT_BYTES, `is larger than ${describeSize(MAX_IMPORT_BYTES)}`),
   dryRun: z.boolean().optional(),
   onDuplicate: z.enum(['merge', 'skip']).optional(),
   /** Per row number: what to do with that row's duplicate. */
