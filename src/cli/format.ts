@@ -70,7 +70,7 @@ export function statsText(s: Stats): string {
   const lines = [
     `${s.contacts} contacts, ${s.touches} touches; ${s.overdue} overdue, ${s.due} due today`,
     `status: ${Object.entries(s.byStatus).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
-    `gave up at touch count 0..5+: ${s.gaveUpAt.join(' / ')}${s.usualGiveUp === null ? '' : `  (you usually stop after ${s.usualGiveUp} touches)`}`,
+    `gave up at touch count 0..5+: ${s.gaveUpAt.bars.map((b) => b.count).join(' / ')}${s.usualStop === null ? '' : `  (you usually stop after ${s.usualStop.touches} touches)`}`,
     s.averageTouchesToWin === null ? '' : `wins came after ${s.averageTouchesToWin} touches on average`,
     ...s.channels.map((c) => `  ${pad(c.channel, 8)} ${c.touches} touches, reply rate ${c.replyRate === null ? 'n/a' : `${Math.round(c.replyRate * 100)}%`}`),
     ...(s.waitingOn.length ? ['waiting on:', ...s.waitingOn.map((w) => `  ${w.name}${w.org ? ` (${w.org})` : ''} by ${w.until.slice(0, 10)}${w.overdue ? ' — overdue' : ''}`)] : [])

@@ -50,7 +50,9 @@ export const SERVICE_ERROR_REASONS = [
   'touch-before-1970',
   'touch-before-created',
   'not-now-needs-date',
-  'not-your-touch'
+  'not-your-touch',
+  'not-waiting',
+  'channel-needed'
 ] as const
 export type ServiceErrorReason = (typeof SERVICE_ERROR_REASONS)[number]
 

@@ -78,7 +78,7 @@ describe('dates (item 12)', () => {
 
   it('refuses a touch before 1970 or before the contact was added, unless --force', async () => {
     const { dir, cleanup } = await tempDataDir()
-    const ada = await cliJson<ContactView>(dir, ['add', '--name', 'Ada', '--now', '2026-11-20T09:00:00Z'])
+    const ada = await cliJson<ContactView>(dir, ['add', '--name', 'Ada', '--email', 'ada@example.com', '--now', '2026-11-20T09:00:00Z'])
     const ancient = await runCli(['touch', ada.id, '--at', '0001-01-01', '--data', dir, '--now', NOW])
     expect(ancient.code).toBe(1)
     expect(ancient.stderr).toMatch(/before 1970.*--force/)
