@@ -2,13 +2,11 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { useTranslation } from 'react-i18next'
 import { buildBoard } from '../../core/board'
 import { contactFilter } from '../../core/filters'
-import type { Settings } from '../../core/model'
 import { subscribe } from '../api/client'
 import { Board } from '../board/Board'
 import { ContactDetail } from '../contacts/ContactDetail'
 import { ContactForm } from '../contacts/ContactForm'
-import { applyLanguage, resolveLanguage } from '../i18n'
-import { applyTheme } from './theme'
+import { useAppearance } from './appearance'
 import { InsightsView } from '../insights/InsightsView'
 import { ExportButton } from '../interop/ExportButton'
 import { ImportButton } from '../interop/ImportButton'
@@ -34,15 +32,6 @@ export function App() {
       </ToastProvider>
     </DataProvider>
   )
-}
-
-function useAppearance(settings: Settings | null) {
-  useEffect(() => {
-    if (!settings) return
-    void applyLanguage(resolveLanguage(settings.language))
-  }, [settings])
-  const theme = settings?.theme ?? 'system'
-  useEffect(() => applyTheme(theme), [theme])
 }
 
 function isTyping(target: EventTarget | null): boolean {
