@@ -1,11 +1,14 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COLUMN_COUNTS } from '../../core/board'
+import type { ContactView } from '../../core/contact-view'
 import { computeStats, type Stats } from '../../core/insights'
 import { columnTitle } from '../board/labels'
 import { useData } from '../app/data'
 import { formatDay } from '../format/dates'
 import { ChannelIcon } from '../ui/icons'
+import { CountChart } from './CountChart'
+import { gaveUpGroups } from './give-up'
 
 export function InsightsView({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation()
@@ -25,7 +28,7 @@ export function InsightsView({ onOpen }: { onOpen: (id: string) => void }) {
         <StatTile label={t('insights.avgToWin')} value={stats.averageTouchesToWin ?? t('insights.none')} />
       </div>
       <div className="insight-grid">
-        <GiveUpChart stats={stats} />
+        <GiveUpChart stats={stats} onOpen={onOpen} />
         <ReplyRates stats={stats} />
         <WaitingOn stats={stats} onOpen={onOpen} />
       </div>
@@ -42,24 +45,53 @@ function StatTile({ label, value }: { label: string; value: number | string }) {
   )
 }
 
-function GiveUpChart({ stats }: { stats: Stats }) {
+function GiveUpChart({ stats, onOpen }: { stats: Stats; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
-  const max = Math.max(1, ...stats.gaveUpAt)
+  const { contacts, now, timeZone } = useData()
+  const groups = useMemo(() => gaveUpGroups(contacts ?? [], { now, timeZone }), [contacts, now, timeZone])
+  const [selected, setSelected] = useState<number | null>(null)
+  const total = stats.gaveUpAt.reduce((a, b) => a + b, 0)
+  const bars = stats.gaveUpAt.map((count, i) => ({
+    label: i === 5 ? '5+' : String(i),
+    count,
+    peak: stats.usualGiveUp === i,
+    description: t('insights.gaveUpBar', { column: columnTitle(t, COLUMN_COUNTS[i]!), count })
+  }))
+  const shown = selected === null ? null : groups[selected]!
   return (
-    <article className="panel">
+    <article className="panel" data-testid="give-up">
       <h2 className="panel-title">{t('insights.gaveUp')}</h2>
       <p className="panel-hint">{t('insights.gaveUpHint')}</p>
-      <div className="histogram" role="img" aria-label={stats.gaveUpAt.map((n, i) => `${columnTitle(t, COLUMN_COUNTS[i]!)}: ${n}`).join(', ')}>
-        {stats.gaveUpAt.map((n, i) => (
-          <div key={i} className={`histogram-bar ${stats.usualGiveUp === i ? 'is-peak' : ''}`}>
-            <span className="histogram-value">{n}</span>
-            <span className="histogram-fill" style={{ height: `${(n / max) * 100}%` }} />
-            <span className="histogram-label">{i === 5 ? '5+' : i}</span>
-          </div>
-        ))}
-      </div>
+      <p className="sample-size">{t('insights.sample', { count: total })}</p>
+      <CountChart bars={bars} selected={selected} onSelect={(i) => setSelected(selected === i ? null : i)} label={t('insights.gaveUpAxis')} testId="give-up-chart" />
       <p className="panel-note">{stats.usualGiveUp === null ? t('insights.noGiveUps') : t('insights.usualGiveUp', { column: columnTitle(t, COLUMN_COUNTS[stats.usualGiveUp]!) })}</p>
+      {shown && selected !== null && <ContactDrill title={t('insights.stoppedAt', { column: columnTitle(t, COLUMN_COUNTS[selected]!), count: shown.length })} contacts={shown} onOpen={onOpen} />}
     </article>
+  )
+}
+
+/** The contacts behind a bar, each one click (or Enter) from its details. */
+function ContactDrill({ title, contacts, onOpen }: { title: string; contacts: ContactView[]; onOpen: (id: string) => void }) {
+  const { t } = useTranslation()
+  return (
+    <section className="drill" aria-label={title} data-testid="drill">
+      <h3 className="drill-title">{title}</h3>
+      {contacts.length === 0 ? (
+        <p className="muted">{t('insights.drillNone')}</p>
+      ) : (
+        <ul className="drill-list">
+          {contacts.map((c) => (
+            <li key={c.id}>
+              <button type="button" className="link-button" onClick={() => onOpen(c.id)}>
+                {c.name}
+              </button>
+              {c.org && <span className="muted">{c.org}</span>}
+              <span className={`status-pill status-${c.status}`}>{t(`status.${c.status}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   )
 }
 

@@ -1,0 +1,70 @@
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+
+export interface CountBar {
+  /** Under the bar: "0", "5+". */
+  label: string
+  /** What a screen reader and the tooltip say for the bar: "2 touches: 3 contacts". */
+  description: string
+  count: number
+  /** The bar to draw the eye to (where you usually stop). */
+  peak?: boolean
+}
+
+interface Props {
+  bars: CountBar[]
+  selected: number | null
+  onSelect: (index: number) => void
+  /** Names the group of bar buttons. */
+  label: string
+  testId: string
+}
+
+/**
+ * Counts per touch number as a Recharts bar chart (SVG: no eval, themed by CSS variables),
+ * with a row of buttons as its axis. The buttons carry the numbers for the keyboard and screen
+ * readers and click through like the bars; the SVG itself is decoration for them.
+ */
+export function CountChart({ bars, selected, onSelect, label, testId }: Props) {
+  return (
+    <figure className="count-chart" data-testid={testId}>
+      <div className="count-chart-plot" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={170}>
+          <BarChart data={bars} margin={{ top: 22, right: 0, bottom: 0, left: 0 }} barCategoryGap="24%" accessibilityLayer={false}>
+            <CartesianGrid vertical={false} />
+            <XAxis dataKey="label" hide />
+            <YAxis hide allowDecimals={false} domain={[0, (max: number) => Math.max(1, max)]} />
+            <Tooltip cursor={{ className: 'chart-cursor' }} content={ChartTip} isAnimationActive={false} />
+            <Bar dataKey="count" onClick={(_, index) => onSelect(index)} isAnimationActive={false} radius={[5, 5, 0, 0]} minPointSize={2}>
+              {bars.map((bar, i) => (
+                <Cell key={bar.label} className={`chart-bar ${bar.peak ? 'is-peak' : ''} ${selected === i ? 'is-selected' : ''}`} cursor="pointer" data-testid={`${testId}-bar-${i}`} />
+              ))}
+              <LabelList dataKey="count" position="top" className="chart-value" />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="count-chart-axis" role="group" aria-label={label}>
+        {bars.map((bar, i) => (
+          <button
+            key={bar.label}
+            type="button"
+            className={`count-chart-key ${bar.peak ? 'is-peak' : ''}`}
+            aria-pressed={selected === i}
+            aria-label={bar.description}
+            title={bar.description}
+            onClick={() => onSelect(i)}
+            data-testid={`${testId}-key-${i}`}
+          >
+            {bar.label}
+          </button>
+        ))}
+      </div>
+    </figure>
+  )
+}
+
+function ChartTip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
+  const bar = payload?.[0]?.payload as CountBar | undefined
+  if (!active || !bar) return null
+  return <div className="chart-tip">{bar.description}</div>
+}
