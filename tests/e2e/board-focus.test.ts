@@ -43,4 +43,31 @@ describe('board focus and reach', () => {
     await expect.poll(() => focusedName(page)).toBe('Lucas Moreau')
     expect(await focusedCard(page)).toBe('col-2')
   })
+
+  it('at 1024×700 shows that the 5+ column and the exit lanes are off to the right, and takes you there', async () => {
+    const h = await open({ viewport: { width: 1024, height: 700 }, seed: (_s, store) => seedDemo(store) })
+    const { page } = h
+    const inView = (testId: string) =>
+      page.getByTestId(testId).evaluate((el) => {
+        const r = el.getBoundingClientRect()
+        return r.left >= 0 && r.right <= window.innerWidth
+      })
+    expect(await inView('column-5')).toBe(false)
+    const cue = page.getByTestId('scroll-cue-end')
+    expect(await cue.isVisible()).toBe(true)
+    await expect(cue.textContent()).resolves.toContain('5+')
+    await cue.click()
+    await expect.poll(() => inView('lane-dropped')).toBe(true)
+    expect(await inView('column-5')).toBe(true)
+    await cue.waitFor({ state: 'detached' })
+    await page.getByTestId('scroll-cue-start').waitFor()
+
+    // The keyboard gets there too: the arrows scroll the focused card into view.
+    await page.getByTestId('scroll-cue-start').click()
+    await expect.poll(() => inView('column-0')).toBe(true)
+    await card(page, 'Sofia Rossi').focus()
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => focusedCard(page)).toBe('col-5')
+    await expect.poll(() => page.evaluate(() => document.activeElement!.getBoundingClientRect().right <= window.innerWidth)).toBe(true)
+  })
 })

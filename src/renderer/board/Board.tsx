@@ -9,6 +9,7 @@ import { useFlows } from '../app/flows'
 import { Icon } from '../ui/icons'
 import { CardEnvContext, type CardEnv } from './CardEnv'
 import { CardList, type ScrollToIndex } from './CardList'
+import { ScrollCues } from './ScrollCues'
 import { columnTitle, droppableIdOf, targetOf, targetTitle } from './labels'
 
 interface Props {
@@ -25,6 +26,7 @@ export function Board({ board, onOpen }: Props) {
   const scrollers = useRef(new Map<string, ScrollToIndex>())
   const dragging = useRef(false)
   const refocus = useRefocusAfterMove()
+  const scroller = useRef<HTMLDivElement>(null)
 
   const lists = useMemo(() => {
     const columns = board.columns.map((c) => ({ id: droppableIdOf({ column: c.touchCount }), contacts: c.contacts }))
@@ -103,7 +105,11 @@ export function Board({ board, onOpen }: Props) {
     // The card may only exist after the virtualizer has scrolled to it.
     const tryFocus = (attempt: number) => {
       const el = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`)
-      if (el) el.focus({ preventScroll: false })
+      if (el) {
+        el.focus({ preventScroll: true })
+        // Sideways too: in a narrow window the next column may be off screen.
+        el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      }
       else if (attempt < 10) requestAnimationFrame(() => tryFocus(attempt + 1))
     }
     requestAnimationFrame(() => tryFocus(0))
@@ -173,7 +179,8 @@ export function Board({ board, onOpen }: Props) {
   return (
     <CardEnvContext.Provider value={cardEnv}>
       <DragDropContext dragHandleUsageInstructions={t('dnd.instructions')} {...announce}>
-        <div className="board" role="region" aria-label={t('board.label')} onKeyDown={onKeyDown} data-testid="board">
+        <div className="board-frame">
+        <div ref={scroller} className="board" role="region" aria-label={t('board.label')} onKeyDown={onKeyDown} data-testid="board">
           {board.columns.map((column) => (
             <section key={column.touchCount} className={`column column-${column.touchCount}`} data-testid={`column-${column.touchCount}`} aria-label={columnTitle(t, column.touchCount)}>
               <ColumnHeader count={column.touchCount} size={column.contacts.length} />
@@ -200,6 +207,8 @@ export function Board({ board, onOpen }: Props) {
               )
             })}
           </div>
+        </div>
+        <ScrollCues scroller={scroller} />
         </div>
       </DragDropContext>
     </CardEnvContext.Provider>
