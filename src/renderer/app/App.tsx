@@ -17,6 +17,7 @@ import { Icon } from '../ui/icons'
 import { ToastProvider } from '../ui/Toast'
 import { DataProvider, useData } from './data'
 import { FilterBar, type Filters } from './FilterBar'
+import { EmptyStart } from './EmptyStart'
 import { FlowProvider } from './flows'
 
 export type View = 'board' | 'today' | 'insights'
@@ -147,7 +148,7 @@ function Shell() {
         </div>
       </header>
 
-      {view === 'board' && contacts && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={filtered.length} />}
+      {view === 'board' && contacts && contacts.length > 0 && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={filtered.length} />}
 
       <main className={`main main-${view}`}>
         {loadError ? (
@@ -160,7 +161,12 @@ function Shell() {
         ) : !contacts ? (
           <div className="loading">{t('app.loading')}</div>
         ) : view === 'board' ? (
-          <Board board={board} onOpen={openContact} />
+          <>
+            <Board board={board} onOpen={openContact} />
+            {contacts.length === 0 && <EmptyStart view={view} onAdd={() => setForm({ mode: 'new' })} />}
+          </>
+        ) : contacts.length === 0 ? (
+          <EmptyStart view={view} onAdd={() => setForm({ mode: 'new' })} />
         ) : view === 'today' ? (
           <TodayView onOpen={openContact} />
         ) : (
