@@ -9,8 +9,8 @@ import { seedDemo } from './seed'
 
 const open = useBoardHarness()
 const card = (page: Page, name: string) => page.locator('[data-card-id]').filter({ hasText: name })
-const focusedCard = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-card-id]')?.dataset.list ?? null)
-const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.querySelector('.card-name')?.textContent ?? null)
+const focusedCard = (page: Page) => page.evaluate<string | null>(`document.activeElement?.closest('[data-card-id]')?.dataset.list ?? null`)
+const focusedName = (page: Page) => page.evaluate<string | null>(`document.activeElement?.querySelector('.card-name')?.textContent ?? null`)
 
 describe('board focus and reach', () => {
   it('keeps focus on a card dropped with the keyboard, in its new column', async () => {
@@ -48,10 +48,10 @@ describe('board focus and reach', () => {
     const h = await open({ viewport: { width: 1024, height: 700 }, seed: (_s, store) => seedDemo(store) })
     const { page } = h
     const inView = (testId: string) =>
-      page.getByTestId(testId).evaluate((el) => {
+      page.getByTestId(testId).evaluate((el, width) => {
         const r = el.getBoundingClientRect()
-        return r.left >= 0 && r.right <= window.innerWidth
-      })
+        return r.left >= 0 && r.right <= width
+      }, 1024)
     expect(await inView('column-5')).toBe(false)
     const cue = page.getByTestId('scroll-cue-end')
     expect(await cue.isVisible()).toBe(true)
@@ -68,6 +68,6 @@ describe('board focus and reach', () => {
     await card(page, 'Sofia Rossi').focus()
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => focusedCard(page)).toBe('col-5')
-    await expect.poll(() => page.evaluate(() => document.activeElement!.getBoundingClientRect().right <= window.innerWidth)).toBe(true)
+    await expect.poll(() => page.evaluate<boolean>(`document.activeElement.getBoundingClientRect().right <= window.innerWidth`)).toBe(true)
   })
 })

@@ -5,7 +5,7 @@ import { DEFAULT_WORKDAYS, type Settings } from '../../core/model'
 import { isValidRrule } from '../../core/rrule-text'
 import { useData } from '../app/data'
 import { formatDateTime } from '../format/dates'
-import { readSimpleReminder, simpleReminderRule } from './reminder-rule'
+import { readSimpleReminder, simpleReminderRule } from '../../shared/reminder-rule'
 import { WeekdayPicker } from './WeekdayPicker'
 
 /**

@@ -13,7 +13,7 @@ import { ReminderSettings } from './ReminderSettings'
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation()
-  const { settings, setSettings, info, now, timeZone } = useData()
+  const { settings, setSettings, info } = useData()
   const toast = useToast()
   const [draft, setDraft] = useState<Settings | null>(settings)
   const [days, setDays] = useState<string[]>(() => (settings?.escalationDays ?? []).map(String))

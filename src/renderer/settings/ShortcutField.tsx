@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DEFAULT_QUICK_LOG_SHORTCUT } from '../../core/model'
 import { useData } from '../app/data'
-import { acceleratorOf, describeAccelerator } from './accelerator'
+import { acceleratorOf, describeAccelerator } from '../../shared/accelerator'
 
 /**
  * Records a global shortcut: focus the field and press the keys. Escape and Tab leave it as it

@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday } from '../../core/model'
+import { WEEKDAYS, type Weekday } from '../core/model'
 
 /** The reminder as the simple controls show it: a local time and the days it fires on. */
 export interface SimpleReminder {

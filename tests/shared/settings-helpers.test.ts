@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { acceleratorOf, describeAccelerator, type KeyPress } from '../../src/renderer/settings/accelerator'
-import { readSimpleReminder, simpleReminderRule } from '../../src/renderer/settings/reminder-rule'
+import { acceleratorOf, describeAccelerator, type KeyPress } from '../../src/shared/accelerator'
+import { readSimpleReminder, simpleReminderRule } from '../../src/shared/reminder-rule'
 import { DEFAULT_REMINDER_RULE } from '../../src/core/model'
 import { isValidRrule } from '../../src/core/rrule-text'
 
