@@ -6,7 +6,8 @@ import { useCommands } from '../app/commands'
 import { useData } from '../app/data'
 import { useFlows } from '../app/flows'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
-import { formatDateTime, formatDay, formatDayLong } from '../format/dates'
+import { fromFloating, toFloating } from '../../core/time'
+import { formatDateTime, formatDateTimeLong, formatDay } from '../format/dates'
 import { Dialog } from '../ui/Dialog'
 import { ChannelIcon, Icon } from '../ui/icons'
 import { OutcomeSelect } from '../ui/OutcomeSelect'
@@ -107,7 +108,7 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
           {view.status === 'waiting' && view.waitingUntil ? (
             <span className={`due-${view.dueState}`}>{t('card.waitingUntil', { date: formatDay(view.waitingUntil, lang, now, timeZone) })}</span>
           ) : view.nextDueAt ? (
-            <span className={`due-${view.dueState}`}>{formatDayLong(view.nextDueAt, lang, timeZone)}</span>
+            <span className={`due-${view.dueState}`}>{formatDateTimeLong(view.nextDueAt, lang, timeZone)}</span>
           ) : (
             t('card.noDue')
           )}
@@ -125,7 +126,7 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
             ))}
           </Fact>
         )}
-        <Fact label={t('detail.created')}>{formatDayLong(view.createdAt, lang, timeZone)}</Fact>
+        <Fact label={t('detail.created')}>{formatDateTimeLong(view.createdAt, lang, timeZone)}</Fact>
         {view.notes && (
           <Fact label={t('detail.notes')} wide>
             <span className="pre">{view.notes}</span>
@@ -134,6 +135,9 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
       </dl>
 
       <Timeline view={view} />
+      <p className="detail-zone muted" data-testid="detail-zone">
+        {t('detail.timeZone', { zone: timeZone })}
+      </p>
     </>
   )
 }
@@ -217,11 +221,13 @@ function TouchItem({ touch, n, onEdit, onDelete }: { touch: Touch; n: number; on
   )
 }
 
-/** datetime-local speaks the browser's local wall clock; the data keeps instants. */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+/** datetime-local speaks the wall clock of the app's time zone (the one every date here is shown in); the data keeps instants. */
+function toLocalInput(iso: string, timeZone: string): string {
+  return toFloating(iso, timeZone).toISOString().slice(0, 16)
+}
+
+function fromLocalInput(value: string, timeZone: string): string {
+  return fromFloating(new Date(`${value}:00Z`), timeZone).toISOString()
 }
 
 function TouchEditor({ touch, n, onSave, onCancel }: { touch: Touch; n: number; onSave: (patch: { channel: Channel; note: string; outcome: Outcome | null; at: string }) => void; onCancel: () => void }) {
@@ -229,14 +235,15 @@ function TouchEditor({ touch, n, onSave, onCancel }: { touch: Touch; n: number; 
   const [channel, setChannel] = useState<Channel>(touch.channel)
   const [note, setNote] = useState(touch.note ?? '')
   const [outcome, setOutcome] = useState<Outcome | ''>(touch.outcome ?? '')
-  const [at, setAt] = useState(toLocalInput(touch.at))
+  const { timeZone } = useData()
+  const [at, setAt] = useState(toLocalInput(touch.at, timeZone))
   return (
     <li className="timeline-item is-editing">
       <form
         className="touch-editor"
         onSubmit={(e) => {
           e.preventDefault()
-          onSave({ channel, note, outcome: outcome || null, at: new Date(at).toISOString() })
+          onSave({ channel, note, outcome: outcome || null, at: fromLocalInput(at, timeZone) })
         }}
         onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), e.stopPropagation(), onCancel())}
       >
