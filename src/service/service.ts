@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto'
+import { monotonicFactory } from 'ulid'
 import {
+  BoardName,
   CloseInputSchema,
   ContactInputSchema,
   ContactPatchSchema,
   ContactSchema,
   DayOrInstant,
+  BlockRecordInputSchema,
   IdRef,
+  PlanDays,
+  PlaybookLanguageSchema,
+  PromiseWhat,
   SettingsPatchSchema,
+  SpreadRequestSchema,
+  SpreadUndoSchema,
   TouchCount,
   TouchInputSchema,
   TouchPatchSchema,
+  type BlockRecord,
+  type BlockRecordInput,
   type CloseInput,
   type Contact,
   type ContactInput,
@@ -17,6 +27,8 @@ import {
   type ReminderState,
   type Settings,
   type SettingsPatch,
+  type SpreadRequest,
+  type SpreadUndo,
   type TouchbaseDocument,
   type TouchInput,
   type TouchPatch
@@ -27,8 +39,12 @@ import { issueCodes } from '../core/issues'
 import { dueList, toContactView, type ContactChange, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
-import { computeStats, type Stats } from '../core/insights'
-import { parseDayOrInstant, systemTimeZone } from '../core/time'
+import { computeStats, usualStopFor, type Stats } from '../core/insights'
+import { localDay, parseDayOrInstant, systemTimeZone } from '../core/time'
+import { blockQueue, todaySections, type TodaySections } from '../core/today'
+import { buildPlan, nextBlockSize, planSpread, type Plan, type SpreadMove } from '../core/plan'
+import { blockStreak, type Streak } from '../core/streak'
+import { messageFor, resolvePlaybook, type PlaybookEntry, type PlaybookLanguage, type TouchMessage } from '../core/playbook'
 import type { Store } from '../store'
 import { ExportFormatSchema, ImportRequestSchema, type ExportFormat, type ExportedFile, type ImportReport, type ImportRequest } from '../core/interop/requests'
 import { exportData, importContacts, restoreBackup } from './interop'
@@ -40,11 +56,53 @@ export interface ServiceOptions {
   now?: () => Date
   timeZone?: () => string
   newId?: () => string
+  /** Ids of new touches; default: ULIDs (or `newId` when only that is given, as tests do). */
+  newTouchId?: () => string
 }
+
+/**
+ * Who made a change: 'local' for everything a person did here (any front), 'sync' for changes
+ * that arrived from another device. Sync sends only local changes, so nothing echoes back.
+ */
+export type ChangeOrigin = 'local' | 'sync'
+export type ChangeListener = (origin: ChangeOrigin) => void
 
 /** Short ids are easy to type on the command line; 10 hex digits make collisions negligible. */
 export function newContactId(): string {
   return randomUUID().replace(/-/g, '').slice(0, 10)
+}
+
+/** What `stats` answers: the figures, and the streak of workdays with a finished block. */
+export type StatsReport = Stats & { streak: Streak }
+
+/** One move of a Spread as it was applied, with the snooze it replaced (for Undo). */
+export interface AppliedMove extends SpreadMove {
+  /** The contact's snooze before; null when there was none. */
+  previous: string | null
+}
+
+export interface SpreadResult {
+  capacity: number
+  days: number
+  dryRun: boolean
+  moves: AppliedMove[]
+  /** The moved contacts as they are now (empty for a dry run). */
+  contacts: ContactView[]
+}
+
+export interface BlockStartInfo {
+  /** Everything due today or earlier, most urgent first. */
+  queue: ContactView[]
+  minutes: 15 | 30 | 45
+  today: string
+  workdays: Settings['workdays']
+  streak: Streak
+}
+
+export interface BlockStatus {
+  streak: Streak
+  /** How many follow-ups the next block will have (due by the next workday). */
+  nextBlockSize: number
 }
 
 /** A JSON backup can be large; far beyond any real one, the cap keeps a bad call from exhausting memory. */
@@ -59,15 +117,45 @@ const BackupText = z.string().max(200_000_000, 'is larger than 200 MB')
 export class TouchbaseService {
   readonly now: () => Date
   readonly timeZone: () => string
+  /** The data file; every write through it is announced to onChange listeners as 'local'. */
+  readonly store: Store
   private readonly newId: () => string
+  private readonly newTouchId: () => string
+  private readonly changeListeners = new Set<ChangeListener>()
 
   constructor(
-    readonly store: Store,
+    private readonly file: Store,
     options: ServiceOptions = {}
   ) {
     this.now = options.now ?? (() => new Date())
     this.timeZone = options.timeZone ?? systemTimeZone
     this.newId = options.newId ?? newContactId
+    // Monotonic: touches logged in the same millisecond (a drag over 3 columns) keep their order.
+    this.newTouchId = options.newTouchId ?? options.newId ?? monotonicFactory()
+    this.store = announceWrites(file, () => this.emitChange('local'))
+  }
+
+  /** Calls back after every change written through this service, with its origin. */
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  /** Sync writes what arrived from other devices here; tagged 'sync' so it is not sent back. */
+  async applySyncChange<T>(change: (doc: TouchbaseDocument) => T): Promise<T> {
+    const result = await this.file.update(change)
+    this.emitChange('sync')
+    return result
+  }
+
+  private emitChange(origin: ChangeOrigin): void {
+    for (const listener of [...this.changeListeners]) {
+      try {
+        listener(origin)
+      } catch {
+        // A listener's bug must not fail the write that already happened.
+      }
+    }
   }
 
   // ---- queries ----
@@ -93,8 +181,47 @@ export class TouchbaseService {
     return dueList(await this.list())
   }
 
-  async stats(): Promise<Stats> {
-    return computeStats(await this.list(), { now: this.now(), timeZone: this.timeZone() })
+  /** Today in sections: overdue (with how late), today, they owe you, coming up. */
+  async today(): Promise<TodaySections> {
+    return todaySections(await this.list())
+  }
+
+  async stats(): Promise<StatsReport> {
+    const doc = await this.store.read()
+    const views = this.views(doc)
+    return { ...computeStats(views, { now: this.now(), timeZone: this.timeZone() }), streak: this.streak(doc) }
+  }
+
+  /** Expected follow-ups per day against the daily capacity, for the next `days` days. */
+  async plan(days: number = 14): Promise<Plan> {
+    const n = parseOrThrow(PlanDays, days, 'days')
+    const doc = await this.store.read()
+    return buildPlan(this.views(doc), { today: this.localToday(), days: n, capacity: doc.settings.dailyCapacity, workdays: doc.settings.workdays })
+  }
+
+  /** What a follow-up block starts with: the queue, the timer and the streak. */
+  async blockQueue(): Promise<BlockStartInfo> {
+    const doc = await this.store.read()
+    return { queue: blockQueue(this.views(doc)), minutes: doc.settings.blockMinutes, today: this.localToday(), workdays: doc.settings.workdays, streak: this.streak(doc) }
+  }
+
+  async blockStatus(): Promise<BlockStatus> {
+    const doc = await this.store.read()
+    return { streak: this.streak(doc), nextBlockSize: nextBlockSize(this.views(doc), this.localToday(), doc.settings.workdays) }
+  }
+
+  /** The ideas and message templates per touch number, the user's own over the built-in ones in `language`. */
+  async playbook(language: PlaybookLanguage): Promise<PlaybookEntry[]> {
+    const lang = parseOrThrow(PlaybookLanguageSchema, language, 'language')
+    return resolvePlaybook((await this.store.read()).settings.playbook, lang)
+  }
+
+  /** The idea and the filled-in message template for a contact's next touch. */
+  async message(id: string, language: PlaybookLanguage): Promise<TouchMessage> {
+    const key = parseOrThrow(IdRef, id, 'id')
+    const lang = parseOrThrow(PlaybookLanguageSchema, language, 'language')
+    const doc = await this.store.read()
+    return messageFor(findContact(doc, key), doc.settings.playbook, lang, this.timeZone())
   }
 
   async settings(): Promise<Settings> {
@@ -161,10 +288,16 @@ export class TouchbaseService {
     if (Date.parse(at) > this.now().getTime() + 60_000) {
       throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'], 'future-touch')
     }
-    return this.change(id, (_doc, contact) => {
+    return this.change(id, (doc, contact) => {
+      if (!touch.channel && !contact.email && !contact.phone) {
+        const message = `${contact.name} has no email or phone, so there is no channel to suggest. Say how you reached them, e.g. --channel meeting (one of call, email, message, meeting, social, other).`
+        throw new ServiceError('invalid-input', message, ['channel: required for a contact with no email or phone'], 'channel-needed')
+      }
       const channel = touch.channel ?? suggestNextChannel(contact)
+      // With sync set up, a touch says who made it (a team board shows it on the card).
+      const by = doc.settings.sync?.user
       for (let i = 0; i < n; i++) {
-        contact.touches.push({ id: this.newId(), at, channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}) })
+        contact.touches.push({ id: this.newTouchId(), at, channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}), ...(by ? { by } : {}) })
       }
       // A touch restarts the cadence, so a snooze for the previous due date no longer applies.
       delete contact.snoozedUntil
@@ -172,24 +305,35 @@ export class TouchbaseService {
     }, now)
   }
 
-  /** Removes the latest `count` touches (by time). */
+  /** Removes the latest `count` touches (by time); on a team board, the latest of your own. */
   async undoTouch(id: string, count = 1): Promise<ContactChange> {
     const n = parseOrThrow(TouchCount, count, 'count')
-    return this.change(id, (_doc, contact) => {
-      if (contact.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
-      for (let i = 0; i < n && contact.touches.length > 0; i++) {
-        const latest = latestTouch(contact)!
+    return this.change(id, (doc, contact) => {
+      const own = { touches: contact.touches.filter((t) => isOwnTouch(doc, contact, t)) }
+      if (own.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
+      for (let i = 0; i < n && own.touches.length > 0; i++) {
+        const latest = latestTouch(own)!
+        own.touches = own.touches.filter((t) => t !== latest)
         contact.touches = contact.touches.filter((t) => t !== latest)
       }
     })
   }
 
+  /**
+   * A touch is written once: an edit replaces it with a new touch (a new id) carrying the
+   * changes, so a synced copy of the old one can never disagree with it.
+   */
   async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactChange> {
     const key = parseOrThrow(IdRef, touchId, 'touchId')
     const fields = parseOrThrow(TouchPatchSchema, patch, 'touch')
-    return this.change(id, (_doc, contact) => {
-      const touch = contact.touches.find((t) => t.id === key)
-      if (!touch) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
+    return this.change(id, (doc, contact) => {
+      const index = contact.touches.findIndex((t) => t.id === key)
+      if (index < 0) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
+      assertOwnTouch(doc, contact, contact.touches[index]!)
+      const { by: _by, device: _device, ...kept } = contact.touches[index]!
+      const by = doc.settings.sync?.user
+      const touch = { ...kept, id: this.newTouchId(), ...(by ? { by } : {}) }
+      contact.touches[index] = touch
       if (fields.channel) touch.channel = fields.channel
       if (fields.at) touch.at = fields.at
       if (fields.note !== undefined) {
@@ -204,9 +348,26 @@ export class TouchbaseService {
 
   async deleteTouch(id: string, touchId: string): Promise<ContactChange> {
     const key = parseOrThrow(IdRef, touchId, 'touchId')
-    return this.change(id, (_doc, contact) => {
-      if (!contact.touches.some((t) => t.id === key)) throw new ServiceError('not-found', `No touch ${key} on ${contact.name}.`, [], 'touch-not-found')
+    return this.change(id, (doc, contact) => {
+      const touch = contact.touches.find((t) => t.id === key)
+      if (!touch) throw new ServiceError('not-found', `No touch ${key} on ${contact.name}.`, [], 'touch-not-found')
+      assertOwnTouch(doc, contact, touch)
       contact.touches = contact.touches.filter((t) => t.id !== key)
+    })
+  }
+
+  /**
+   * Moves a contact to a team board (a shared database) with all its touches, or back to the
+   * personal list with null. The board must be one this person syncs (Settings → Sync).
+   */
+  async moveToBoard(id: string, board: string | null): Promise<ContactChange> {
+    const target = board === null ? null : parseOrThrow(BoardName, board, 'board')
+    return this.change(id, (doc, contact) => {
+      if (target !== null && !doc.settings.sync?.boards.includes(target)) {
+        throw new ServiceError('not-found', `You do not sync a board "${target}". Join it first: touchbase sync --join ${target}`, [], 'not-found')
+      }
+      if (target === null) delete contact.board
+      else contact.board = target
     })
   }
 
@@ -219,14 +380,32 @@ export class TouchbaseService {
     })
   }
 
-  /** Waiting on them: they promised something by `until`; due then. */
-  async wait(id: string, until: string): Promise<ContactChange> {
+  /**
+   * Waiting on them: they promised something (`what`) by `until`. Due then; a touch after this
+   * keeps the promise and chases on the cadence (core/promises).
+   */
+  async wait(id: string, until: string, what?: string): Promise<ContactChange> {
     const at = this.parseDate(until, 'until')
+    const text = parseOrThrow(PromiseWhat, what, 'what')
     return this.change(id, (_doc, contact) => {
       contact.status = 'waiting'
       contact.waitingUntil = at
+      contact.waitingSince = this.nowIso()
+      if (text) contact.waitingFor = text
+      else delete contact.waitingFor
+      delete contact.snoozedUntil
       delete contact.reentryAt
       delete contact.closedAt
+    })
+  }
+
+  /** They delivered what they promised: the wait ends and the contact is back on its cadence. */
+  async delivered(id: string): Promise<ContactChange> {
+    return this.change(id, (_doc, contact) => {
+      if (contact.status !== 'waiting') throw new ServiceError('conflict', `You are not waiting on ${contact.name}.`, [], 'not-waiting')
+      contact.status = 'active'
+      clearPromise(contact)
+      delete contact.snoozedUntil
     })
   }
 
@@ -242,7 +421,7 @@ export class TouchbaseService {
     return this.change(id, (_doc, contact) => {
       contact.status = close.as
       contact.closedAt = this.nowIso()
-      delete contact.waitingUntil
+      clearPromise(contact)
       delete contact.snoozedUntil
       if (reentry) contact.reentryAt = reentry
       else delete contact.reentryAt
@@ -254,7 +433,74 @@ export class TouchbaseService {
       contact.status = 'active'
       delete contact.closedAt
       delete contact.reentryAt
-      delete contact.waitingUntil
+      clearPromise(contact)
+    })
+  }
+
+  // ---- planning ----
+
+  /**
+   * Spread: snoozes the overdue backlog and over-capacity days across the next workdays
+   * (core/plan planSpread). One write; the result lists every move with the snooze it replaced,
+   * which is what `unspread` takes to undo it.
+   */
+  async spread(request?: SpreadRequest): Promise<SpreadResult> {
+    const { days, dryRun } = parseOrThrow(SpreadRequestSchema, request, 'spread request')
+    const run = (doc: TouchbaseDocument): SpreadResult => {
+      const moves = planSpread(this.views(doc), { today: this.localToday(), days, capacity: doc.settings.dailyCapacity, workdays: doc.settings.workdays, timeZone: this.timeZone() })
+      const applied: AppliedMove[] = []
+      const changed: Contact[] = []
+      for (const move of moves) {
+        const contact = doc.contacts.find((c) => c.id === move.id)!
+        applied.push({ ...move, previous: contact.snoozedUntil ?? null })
+        if (dryRun) continue
+        contact.snoozedUntil = move.at
+        contact.updatedAt = this.nowIso()
+        changed.push(contact)
+      }
+      const ctx = this.viewContext(doc)
+      return { capacity: doc.settings.dailyCapacity, days, dryRun, moves: applied, contacts: changed.map((c) => toContactView(c, ctx)) }
+    }
+    return dryRun ? run(await this.store.read()) : this.store.update(run)
+  }
+
+  /**
+   * Undoes a Spread, or some of its moves: puts back the snooze each contact had, where the
+   * snooze is still the one Spread set. A contact touched or snoozed since keeps its newer state.
+   */
+  async unspread(moves: SpreadUndo): Promise<{ contacts: ContactView[]; restored: string[]; skipped: string[] }> {
+    const list = parseOrThrow(SpreadUndoSchema, moves, 'moves')
+    return this.store.update((doc) => {
+      const restored: Contact[] = []
+      const skipped: string[] = []
+      for (const move of list) {
+        const contact = doc.contacts.find((c) => c.id === move.id)
+        if (!contact || contact.snoozedUntil !== move.at) {
+          skipped.push(move.id)
+          continue
+        }
+        if (move.previous) contact.snoozedUntil = move.previous
+        else delete contact.snoozedUntil
+        contact.updatedAt = this.nowIso()
+        restored.push(contact)
+      }
+      const ctx = this.viewContext(doc)
+      return { contacts: restored.map((c) => toContactView(c, ctx)), restored: restored.map((c) => c.id), skipped }
+    })
+  }
+
+  // ---- follow-up blocks ----
+
+  /** Records a finished follow-up block (date, duration, counts) and returns the new streak. */
+  async recordBlock(input: BlockRecordInput): Promise<{ record: BlockRecord; streak: Streak; nextBlockSize: number }> {
+    const block = parseOrThrow(BlockRecordInputSchema, input, 'block')
+    if (Date.parse(block.endedAt) > this.now().getTime() + 60_000) {
+      throw new ServiceError('invalid-input', 'Invalid block: endedAt: must not be in the future', ['endedAt: must not be in the future'])
+    }
+    return this.store.update((doc) => {
+      const record: BlockRecord = { id: this.newId(), date: localDay(block.startedAt, this.timeZone()), ...block }
+      doc.blocks.push(record)
+      return { record, streak: this.streak(doc), nextBlockSize: nextBlockSize(this.views(doc), this.localToday(), doc.settings.workdays) }
     })
   }
 
@@ -294,7 +540,23 @@ export class TouchbaseService {
   // ---- helpers ----
 
   viewContext(doc: TouchbaseDocument): ViewContext {
-    return { now: this.now(), timeZone: this.timeZone(), settings: doc.settings }
+    const now = this.now()
+    const timeZone = this.timeZone()
+    return { now, timeZone, settings: doc.settings, usualStop: usualStopFor(doc.contacts, now, timeZone) }
+  }
+
+  private views(doc: TouchbaseDocument): ContactView[] {
+    const ctx = this.viewContext(doc)
+    return doc.contacts.map((c) => toContactView(c, ctx))
+  }
+
+  /** The local day of now. */
+  private localToday(): string {
+    return localDay(this.now(), this.timeZone())
+  }
+
+  private streak(doc: TouchbaseDocument): Streak {
+    return blockStreak(doc.blocks, this.localToday(), doc.settings.workdays)
   }
 
   private nowIso(): string {
@@ -320,6 +582,47 @@ export class TouchbaseService {
       return { contact: toContactView(contact, this.viewContext(doc)), before }
     })
   }
+}
+
+/** On a team board only the author may change or remove a touch; the server enforces the same. */
+function isOwnTouch(doc: TouchbaseDocument, contact: Contact, touch: Contact['touches'][number]): boolean {
+  const me = doc.settings.sync?.user
+  return !contact.board || !touch.by || !me || touch.by === me
+}
+
+function assertOwnTouch(doc: TouchbaseDocument, contact: Contact, touch: Contact['touches'][number]): void {
+  if (!isOwnTouch(doc, contact, touch)) {
+    throw new ServiceError('conflict', `This touch on ${contact.name} was logged by ${touch.by}; only they can change or delete it.`, [], 'not-your-touch')
+  }
+}
+
+/** The store, with every completed write announced (the service's 'local' changes). */
+function announceWrites(store: Store, announce: () => void): Store {
+  const after = async <T>(write: Promise<T>): Promise<T> => {
+    const value = await write
+    announce()
+    return value
+  }
+  return {
+    get filePath() {
+      return store.filePath
+    },
+    get dataDir() {
+      return store.dataDir
+    },
+    read: () => store.read(),
+    update: (change) => after(store.update(change)),
+    replace: (doc) => after(store.replace(doc)),
+    backupNow: (label) => store.backupNow(label),
+    watch: (listener) => store.watch(listener),
+    close: () => store.close()
+  }
+}
+
+function clearPromise(contact: Contact): void {
+  delete contact.waitingUntil
+  delete contact.waitingFor
+  delete contact.waitingSince
 }
 
 /** Finds a contact by exact id or by an unambiguous id prefix (handy on the command line). */

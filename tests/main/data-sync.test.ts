@@ -21,13 +21,14 @@ describe('data sync: tray model from service data', () => {
 
   it('shows what is due, in the language the settings ask for, and applies start-at-login', async () => {
     const { env, sync, trays, applyStartAtLogin } = await setup('zh-CN')
+    // Added on Friday the 20th: due two days later, a Sunday, so on Monday the 23rd.
     await env.service.addContact({ name: 'Ada Lovelace' })
     env.setNow(new Date('2026-11-25T10:00:00Z'))
 
     await sync.refreshTray()
     expect(sync.language()).toBe('zh-CN') // "system" follows the OS locale
     expect(trays.at(-1)).toMatchObject({ iconState: 'due', tooltip: 'Touchbase：1 个跟进到期' })
-    expect(trays.at(-1)!.menu[1]).toEqual({ type: 'contact', contactId: 'id1', label: 'Ada Lovelace · 逾期 3 天' })
+    expect(trays.at(-1)!.menu[1]).toEqual({ type: 'contact', contactId: 'id1', label: 'Ada Lovelace · 逾期 2 天' })
     expect(applyStartAtLogin).toHaveBeenLastCalledWith(false)
 
     await env.service.updateSettings({ language: 'en', startAtLogin: true })

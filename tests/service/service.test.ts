@@ -64,12 +64,15 @@ describe('TouchbaseService', () => {
     const touchId = v.touches[0]!.id
     const { contact: edited } = await service.editTouch(c.id, touchId, { channel: 'meeting', outcome: 'positive', note: 'coffee' })
     expect(edited.touches[0]).toMatchObject({ channel: 'meeting', outcome: 'positive', note: 'coffee' })
-    const { contact: deleted } = await service.deleteTouch(c.id, touchId)
+    // A touch is written once (sync relies on it): the edit is a new touch with a new id.
+    expect(edited.touches[0]!.id).not.toBe(touchId)
+    await expect(service.deleteTouch(c.id, touchId)).rejects.toMatchObject({ reason: 'touch-not-found' })
+    const { contact: deleted } = await service.deleteTouch(c.id, edited.touches[0]!.id)
     expect(deleted.touchCount).toBe(0)
   })
 
   it('clears a snooze when the next touch restarts the cadence', async () => {
-    const c = await service.addContact({ name: 'Snoozy' })
+    const c = await service.addContact({ name: 'Snoozy', email: 'snoozy@example.com' })
     const { contact: snoozed } = await service.snooze(c.id, '2026-12-24')
     expect(snoozed.nextDueAt).toBe('2026-12-23T23:00:00.000Z')
     const { contact: touched, before } = await service.logTouch(c.id, {})
@@ -80,7 +83,7 @@ describe('TouchbaseService', () => {
 
   it('restores a deleted contact exactly (undo)', async () => {
     const c = await service.addContact({ name: 'Undo Me', tags: ['x'] })
-    await service.logTouch(c.id, { note: 'hi' })
+    await service.logTouch(c.id, { channel: 'call', note: 'hi' })
     const removed = await service.deleteContact(c.id)
     expect(await service.list()).toHaveLength(0)
     const back = await service.restoreContact(removed)
