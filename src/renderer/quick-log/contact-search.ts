@@ -1,5 +1,5 @@
 import fuzzysort from 'fuzzysort'
-import { byDueDate, isDue, type ContactView } from '../../core/contact-view'
+import { byUrgency, isDue, type ContactView } from '../../core/contact-view'
 
 export const SEARCH_FIELDS = ['name', 'org', 'subject'] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]
@@ -41,7 +41,7 @@ export function createContactSearch(contacts: readonly ContactView[]): (query: s
 
 function suggestions(contacts: readonly ContactView[]): ContactHit[] {
   const onBoard = contacts.filter((c) => c.status === 'active' || c.status === 'waiting')
-  const due = onBoard.filter(isDue).sort(byDueDate)
+  const due = onBoard.filter(isDue).sort(byUrgency)
   const recent = onBoard
     .filter((c) => !isDue(c) && c.lastTouchAt)
     .sort((a, b) => (a.lastTouchAt! < b.lastTouchAt! ? 1 : -1))
