@@ -216,8 +216,10 @@ function StepPanel({ state, card, dispatch }: { state: BlockState; card: Contact
             onChange={(e) => dispatch({ type: 'text', value: e.target.value })}
             onKeyDown={(e) => {
               if (e.nativeEvent.isComposing) return
-              if (e.key === 'Enter') (e.preventDefault(), dispatch({ type: 'submit' }))
-              else if (e.key === 'Escape') (e.preventDefault(), dispatch({ type: 'cancel' }))
+              const input: BlockInput | null = e.key === 'Enter' ? { type: 'submit' } : e.key === 'Escape' ? { type: 'cancel' } : null
+              if (!input) return
+              e.preventDefault()
+              dispatch(input)
             }}
             data-testid="block-input"
           />
