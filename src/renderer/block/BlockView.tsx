@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { blockSummary, CHANNEL_KEYS, currentCard, defaultDay, remainingSeconds, TEXT_STEPS, type BlockInput, type BlockState } from '../../core/block'
 import { startOfDay } from '../../core/calendar'
 import type { ContactView } from '../../core/contact-view'
-import { CHANNELS, type Channel } from '../../core/model'
+import type { Channel } from '../../core/model'
 import { useData } from '../app/data'
 import { formatDateTime, formatDay } from '../format/dates'
 import { promiseText, statusLabel } from '../format/loop-text'
@@ -14,12 +14,11 @@ import { useBlock } from './useBlock'
 
 type TextStep = 'note' | 'promise-date' | 'promise-what' | 'snooze' | 'close-until'
 
-const CHANNEL_KEY_OF = Object.fromEntries(Object.entries(CHANNEL_KEYS).map(([key, channel]) => [channel, key])) as Partial<Record<Channel, string>>
 
 /** The follow-up block: one contact at a time, single keys, a timer, and a summary at the end. */
 export function BlockView({ onClose, onOpen }: { onClose: () => void; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
-  const { state, dispatch, status, startError } = useBlock()
+  const { state, dispatch, status, streak, startError } = useBlock()
   useBlockKeys(state, dispatch, onClose)
 
   return (
@@ -33,7 +32,7 @@ export function BlockView({ onClose, onOpen }: { onClose: () => void; onOpen: (i
       ) : state.phase === 'finishing' ? (
         <div className="loading">{t('block.recording')}</div>
       ) : state.phase === 'running' ? (
-        <Running state={state} dispatch={dispatch} onOpen={onOpen} />
+        <Running state={state} dispatch={dispatch} onOpen={onOpen} streak={streak} />
       ) : (
         <Summary state={state} status={status} onClose={onClose} />
       )}
@@ -82,7 +81,7 @@ function clock(seconds: number): string {
   return `${m}:${String(seconds % 60).padStart(2, '0')}`
 }
 
-function Running({ state, dispatch, onOpen }: { state: BlockState; dispatch: (input: BlockInput) => void; onOpen: (id: string) => void }) {
+function Running({ state, dispatch, onOpen, streak }: { state: BlockState; dispatch: (input: BlockInput) => void; onOpen: (id: string) => void; streak: number | null }) {
   const { t } = useTranslation()
   const card = currentCard(state)!
   const left = remainingSeconds(state)
@@ -95,6 +94,11 @@ function Running({ state, dispatch, onOpen }: { state: BlockState; dispatch: (in
         <span className="block-progress" data-testid="block-progress">
           {t('block.progress', { n: state.index + 1, total: state.queue.length })}
         </span>
+        {streak !== null && (
+          <span className="block-streak-chip" data-testid="block-streak-now">
+            {t('block.streak', { count: streak })}
+          </span>
+        )}
         <span className={`block-timer ${state.timeUp ? 'is-up' : ''}`} role="timer" aria-label={t('block.timeLeft', { time: clock(left) })} data-testid="block-timer">
           <Icon name="clock" size={14} /> {clock(left)}
         </span>
@@ -260,8 +264,18 @@ function StepPanel({ state, card, dispatch }: { state: BlockState; card: Contact
   return (
     <div className="block-step" data-testid="block-step-card">
       <div className="block-keys">
-        {CHANNELS.filter((c) => CHANNEL_KEY_OF[c]).map((c) => (
-          <KeyButton key={c} k={CHANNEL_KEY_OF[c]!} label={<><ChannelIcon channel={c} /> {t(`channel.${c}`)}{c === card.suggestedChannel ? ' ●' : ''}</>} onPress={key(CHANNEL_KEY_OF[c]!)} />
+        {Object.entries(CHANNEL_KEYS).map(([k, c]) => (
+          <KeyButton
+            key={k}
+            k={k}
+            label={
+              <>
+                <ChannelIcon channel={c} /> {t(`channel.${c}`)}
+                {c === card.suggestedChannel && <span className="suggested-dot" title={t('logTouch.suggested')} aria-label={t('logTouch.suggested')} />}
+              </>
+            }
+            onPress={key(k)}
+          />
         ))}
         <KeyButton k="Enter" label={t('block.suggestedKey', { channel: t(`channel.${card.suggestedChannel}`) })} onPress={key('Enter')} />
       </div>

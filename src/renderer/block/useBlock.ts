@@ -23,12 +23,17 @@ export function useBlock() {
   const [state, setState] = useState<BlockState | null>(null)
   const [status, setStatus] = useState<BlockStatus | null>(null)
   const [startError, setStartError] = useState<string | null>(null)
+  const [streak, setStreak] = useState<number | null>(null)
   const dispatch = useCallback((input: BlockInput) => setState((s) => (s ? blockReducer(s, input) : s)), [])
 
   useEffect(() => {
     let live = true
     call('block:queue').then(
-      (info) => live && setState(startBlock({ queue: info.queue, now: new Date().toISOString(), today: info.today, minutes: info.minutes, workdays: info.workdays })),
+      (info) => {
+        if (!live) return
+        setStreak(info.streak.current)
+        setState(startBlock({ queue: info.queue, now: new Date().toISOString(), today: info.today, minutes: info.minutes, workdays: info.workdays }))
+      },
       (error: unknown) => live && setStartError(errorText(error, t))
     )
     return () => void (live = false)
@@ -66,5 +71,5 @@ export function useBlock() {
     return () => void (live = false)
   }, [over])
 
-  return { state, dispatch, status, startError }
+  return { state, dispatch, status, streak, startError }
 }

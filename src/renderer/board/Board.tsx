@@ -58,6 +58,10 @@ export function Board({ board, onOpen }: Props) {
       onMenu: (id, anchor) => {
         const view = byId.get(id)
         if (view) flows.openMoveMenu(view, anchor)
+      },
+      onDelivered: (id) => {
+        const view = byId.get(id)
+        if (view) flows.delivered(view)
       }
     }),
     [i18n.language, now, timeZone, onOpen, byId, flows]

@@ -4,7 +4,9 @@ import type { DraggableProvided } from '@hello-pangea/dnd'
 import { useTranslation } from 'react-i18next'
 import type { ContactView } from '../../core/contact-view'
 import { formatDay, formatRelative } from '../format/dates'
+import { promiseText } from '../format/loop-text'
 import { ChannelIcon, Icon } from '../ui/icons'
+import { PriorityStar } from '../ui/PriorityStar'
 import { useCardEnv } from './CardEnv'
 
 export const CARD_HEIGHT = 124
@@ -55,7 +57,13 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
       onClick={() => env.onOpen(view.id)}
     >
       <div className="card-top">
+        <PriorityStar priority={view.priority} />
         <span className="card-name">{view.name}</span>
+        {view.atUsualStop && (
+          <span className="stop-mark card-stop" title={t('card.usualStop')} data-testid="usual-stop">
+            {t('card.usualStopShort')}
+          </span>
+        )}
         <button
           type="button"
           className="card-menu icon-button"
@@ -99,13 +107,28 @@ function LastTouchLine({ view }: { view: ContactView }) {
 
 function DueLine({ view }: { view: ContactView }) {
   const { t } = useTranslation()
-  const { language, now, timeZone } = useCardEnv()
+  const env = useCardEnv()
+  const { language, now, timeZone } = env
   const tone = `due-${view.dueState}`
-  if (view.status === 'waiting' && view.waitingUntil) {
+  if (view.promise) {
+    const text = promiseText(t, view.promise, language, now, timeZone)
     return (
-      <div className={`card-line card-due is-waiting ${tone}`} title={t('card.waitingUntil', { date: formatDay(view.waitingUntil, language, now, timeZone) })}>
+      <div className={`card-line card-due is-waiting promise-${view.promise.state}`} title={view.promise.what ? `${text} · ${view.promise.what}` : text}>
         <Icon name="hourglass" size={13} />
-        <span>{t('card.waitingUntil', { date: formatDay(view.waitingUntil, language, now, timeZone) })}</span>
+        <span className="card-promise">{text}</span>
+        <button
+          type="button"
+          className="card-delivered"
+          tabIndex={-1}
+          title={t('promise.deliveredHint')}
+          onClick={(e) => {
+            e.stopPropagation()
+            env.onDelivered(view.id)
+          }}
+          data-testid="card-delivered"
+        >
+          <Icon name="check" size={12} /> {t('promise.delivered')}
+        </button>
       </div>
     )
   }

@@ -7,7 +7,10 @@ import { useData } from '../app/data'
 import { useFlows } from '../app/flows'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { fromFloating, toFloating } from '../../core/time'
-import { formatDateTime, formatDateTimeLong, formatDay } from '../format/dates'
+import { formatDateTime, formatDateTimeLong } from '../format/dates'
+import { promiseText, statusLabel } from '../format/loop-text'
+import { NextTouchIdea } from '../ui/NextTouchIdea'
+import { PriorityStar } from '../ui/PriorityStar'
 import { Dialog } from '../ui/Dialog'
 import { ChannelIcon, Icon } from '../ui/icons'
 import { OutcomeSelect } from '../ui/OutcomeSelect'
@@ -56,7 +59,12 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
           <div className="drawer-sub">
             <span className={`kind-badge kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
             {view.org && <span>{view.org}</span>}
-            <span className={`status-pill status-${view.status}`}>{t(`status.${view.status}`)}</span>
+            <span className={`status-pill status-${view.status}`}>{statusLabel(t, view.status, view.kind)}</span>
+            {view.priority !== 'normal' && (
+              <span className="detail-priority">
+                <PriorityStar priority={view.priority} /> {t(`priority.${view.priority}`)}
+              </span>
+            )}
           </div>
         </div>
         <div className="drawer-header-actions">
@@ -80,14 +88,20 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
             <button type="button" className="button" onClick={() => flows.snooze(view)}>
               {t('detail.snooze')}
             </button>
-            <button type="button" className="button" onClick={() => flows.wait(view)}>
-              {t('detail.wait')}
-            </button>
+            {view.status === 'waiting' ? (
+              <button type="button" className="button" onClick={() => flows.delivered(view)} title={t('promise.deliveredHint')} data-testid="detail-delivered">
+                <Icon name="check" size={14} /> {t('promise.delivered')}
+              </button>
+            ) : (
+              <button type="button" className="button" onClick={() => flows.wait(view)}>
+                {t('detail.wait')}
+              </button>
+            )}
             <span className="button-group" role="group" aria-label={t('detail.closeAs')}>
               <span className="button-group-label">{t('detail.closeAs')}</span>
               {EXIT_STATUSES.map((s) => (
                 <button key={s} type="button" className="button" onClick={() => flows.closeAs(view, s)}>
-                  {t(`status.${s}`)}
+                  {statusLabel(t, s, view.kind)}
                 </button>
               ))}
             </span>
@@ -103,16 +117,24 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
         </button>
       </div>
 
+      {onBoard && <NextTouchIdea view={view} />}
+
       <dl className="facts">
         <Fact label={t('detail.nextDue')}>
-          {view.status === 'waiting' && view.waitingUntil ? (
-            <span className={`due-${view.dueState}`}>{t('card.waitingUntil', { date: formatDay(view.waitingUntil, lang, now, timeZone) })}</span>
-          ) : view.nextDueAt ? (
+          {view.nextDueAt ? (
             <span className={`due-${view.dueState}`}>{formatDateTimeLong(view.nextDueAt, lang, timeZone)}</span>
           ) : (
             t('card.noDue')
           )}
         </Fact>
+        {view.promise && (
+          <Fact label={t('detail.promise')}>
+            <span className={`promise-${view.promise.state}`} data-testid="detail-promise">
+              {promiseText(t, view.promise, lang, now, timeZone)}
+              {view.promise.what && ` · ${view.promise.what}`}
+            </span>
+          </Fact>
+        )}
         <Fact label={t('detail.touches')}>{view.touchCount}</Fact>
         <Fact label={t('detail.cadence')}>{cadence}</Fact>
         {view.email && <Fact label={t('detail.email')}>{view.email}</Fact>}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ContactView } from '../../core/contact-view'
 import type { TouchInput } from '../../core/model'
 import { Dialog, type Anchor } from '../ui/Dialog'
+import { NextTouchIdea } from '../ui/NextTouchIdea'
 import { submitOnInputEnter, TouchFields, useTouchDraft } from '../ui/TouchFields'
 
 interface Props {
@@ -25,6 +26,7 @@ export function LogTouchDialog({ view, anchor, onConfirm, onCancel }: Props) {
     <Dialog title={t('logTouch.title', { name: view.name })} onClose={onCancel} anchor={anchor} className="log-touch" testId="log-touch">
       <form onSubmit={submit} onKeyDown={(e) => submitOnInputEnter(e, submit)}>
         <h2 className="dialog-title">{t('logTouch.title', { name: view.name })}</h2>
+        <NextTouchIdea view={view} compact />
         <TouchFields draft={draft} suggested={view.suggestedChannel} onEnter={submit} autoFocus="channel" />
         <div className="dialog-actions">
           <span className="dialog-hint">{t('logTouch.hint')}</span>

@@ -44,8 +44,8 @@ export function InsightsView({ onOpen }: { onOpen: (id: string) => void }) {
       </div>
       <div className="insight-grid">
         <GiveUpPanel stats={stats} byId={byId} onOpen={onOpen} />
-        <ResultsPanel stats={stats} byId={byId} onOpen={onOpen} />
         <ReplyRates stats={stats} />
+        <ResultsPanel stats={stats} byId={byId} onOpen={onOpen} />
         <WaitingOn stats={stats} onOpen={onOpen} />
       </div>
     </section>
@@ -134,7 +134,7 @@ function ResultsPanel({ stats, byId, onOpen }: { stats: Stats; byId: Map<string,
   const won = stats.wonAt.bars.map((bar) => ({
     label: barLabel(bar),
     value: pct(bar.share),
-    shown: stats.wonAt.sample ? `${pct(bar.share)}%` : '0',
+    shown: bar.count ? `${pct(bar.share)}%` : '',
     reference: quoted.get(bar.touches) ?? null,
     description: t('insights.wonBar', { column: barTitle(t, bar), count: bar.count, share: pct(bar.share) }) + (quoted.has(bar.touches) ? ` ${t('insights.quotedAt', { share: quoted.get(bar.touches) })}` : '')
   }))
@@ -216,7 +216,7 @@ function WaitingOn({ stats, onOpen }: { stats: Stats; onOpen: (id: string) => vo
   const { t, i18n } = useTranslation()
   const { now, timeZone } = useData()
   return (
-    <article className="panel">
+    <article className="panel panel-wide">
       <h2 className="panel-title">{t('insights.waitingOn')}</h2>
       <p className="sample-size">{t('insights.samplePromises', { count: stats.waitingOn.length })}</p>
       {stats.waitingOn.length === 0 ? (
