@@ -67,4 +67,29 @@ describe('settings', () => {
     await dialog.waitFor({ state: 'detached' })
     expect((await h.readData()).settings).toMatchObject({ reminderRule: 'FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=9,15', dailyCapacity: 12 })
   })
+
+  it('edits the idea and template for touch 2: the popover shows the idea, the mail link the filled-in subject', async () => {
+    const h = await open({ seed: (_s, store) => seedDemo(store) })
+    const { page } = h
+    await page.getByTestId('open-settings').click()
+    const dialog = page.getByTestId('settings')
+    await dialog.locator('label', { has: page.getByTestId('playbook-touch-2') }).click()
+    await expect(dialog.getByTestId('playbook-idea').getAttribute('placeholder')).resolves.toMatch(/^Share something useful/)
+    await dialog.getByTestId('playbook-idea').fill('Send the case study from the Berlin rollout')
+    await dialog.getByTestId('playbook-subject').fill('Following up on {subject}')
+    await dialog.getByTestId('save-settings').click()
+    await dialog.waitFor({ state: 'detached' })
+    expect((await h.readData()).settings.playbook).toEqual({ '2': { idea: 'Send the case study from the Berlin rollout', subject: 'Following up on {subject}' } })
+
+    // Lucas Moreau has had one touch: his next is touch 2.
+    const lucas = page.locator('[data-card-id]').filter({ hasText: 'Lucas Moreau' })
+    await lucas.focus()
+    await page.keyboard.press('t')
+    await expect(page.getByTestId('log-touch').getByTestId('next-idea').textContent()).resolves.toContain('Send the case study from the Berlin rollout')
+    await page.keyboard.press('Escape')
+    await lucas.click()
+    const href = await page.getByTestId('contact-detail').getByTestId('mailto-message').getAttribute('href')
+    expect(href).toMatch(/^mailto:lucas@verre\.fr\?/)
+    expect(decodeURIComponent(href!)).toContain('subject=Following up on Quote for the glass facade')
+  })
 })

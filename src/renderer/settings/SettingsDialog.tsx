@@ -9,6 +9,7 @@ import { applyLanguage, resolveLanguage } from '../i18n'
 import { useToast } from '../ui/Toast'
 import { DataSection } from '../interop/DataSection'
 import { LoopSettings } from './LoopSettings'
+import { PlaybookSettings } from './PlaybookSettings'
 import { ReminderSettings } from './ReminderSettings'
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -100,6 +101,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <ReminderSettings rule={draft.reminderRule} onChange={(reminderRule) => update({ reminderRule })} />
 
         <LoopSettings draft={draft} capacity={capacity} onCapacity={setCapacity} update={update} />
+
+        <PlaybookSettings value={draft.playbook} onChange={(playbook) => update({ playbook })} />
 
         <section className="settings-section">
           <h3 className="section-title">{t('settings.escalation')}</h3>
