@@ -133,6 +133,7 @@ function BlockCard({ view, onOpen }: { view: ContactView; onOpen: (id: string) =
         </button>
         <span className={`kind-badge kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
         {view.org && <span className="muted">{view.org}</span>}
+        {view.atUsualStop && <span className="stop-mark">{t('card.usualStop')}</span>}
         <span className={`block-due due-${view.dueState}`}>{dueText(t, view)}</span>
       </div>
       {view.subject && <p className="block-subject">{view.subject}</p>}

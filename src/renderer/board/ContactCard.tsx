@@ -59,11 +59,6 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
       <div className="card-top">
         <PriorityStar priority={view.priority} />
         <span className="card-name">{view.name}</span>
-        {view.atUsualStop && (
-          <span className="stop-mark card-stop" title={t('card.usualStop')} data-testid="usual-stop">
-            {t('card.usualStopShort')}
-          </span>
-        )}
         <button
           type="button"
           className="card-menu icon-button"
@@ -95,20 +90,48 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
 function LastTouchLine({ view }: { view: ContactView }) {
   const { t } = useTranslation()
   const { language, now, timeZone } = useCardEnv()
-  if (!view.lastTouchAt || !view.lastChannel) return <div className="card-line card-muted">{t('card.neverTouched')}</div>
-  const when = formatRelative(view.lastTouchAt, language, now, timeZone)
+  const when = view.lastTouchAt && view.lastChannel ? formatRelative(view.lastTouchAt, language, now, timeZone) : null
   return (
-    <div className="card-line" title={t('card.lastTouch', { when, channel: t(`channel.${view.lastChannel}`) })}>
-      <ChannelIcon channel={view.lastChannel} />
-      <span>{when}</span>
+    <div className={`card-line ${when ? '' : 'card-muted'}`} title={when && view.lastChannel ? t('card.lastTouch', { when, channel: t(`channel.${view.lastChannel}`) }) : undefined}>
+      {view.lastChannel && when ? <ChannelIcon channel={view.lastChannel} /> : null}
+      <span className="card-when">{when ?? t('card.neverTouched')}</span>
+      <CardMarks view={view} />
     </div>
+  )
+}
+
+/** Right of the last touch: Delivered for a promise, else the nudge where you usually stop. */
+function CardMarks({ view }: { view: ContactView }) {
+  const { t } = useTranslation()
+  const env = useCardEnv()
+  if (view.promise) {
+    return (
+      <button
+        type="button"
+        className="card-delivered"
+        tabIndex={-1}
+        title={t('promise.deliveredHint')}
+        onClick={(e) => {
+          e.stopPropagation()
+          env.onDelivered(view.id)
+        }}
+        data-testid="card-delivered"
+      >
+        <Icon name="check" size={12} /> {t('promise.delivered')}
+      </button>
+    )
+  }
+  if (!view.atUsualStop) return null
+  return (
+    <span className="stop-mark card-stop" title={t('card.usualStop')} data-testid="usual-stop">
+      {t('card.usualStop')}
+    </span>
   )
 }
 
 function DueLine({ view }: { view: ContactView }) {
   const { t } = useTranslation()
-  const env = useCardEnv()
-  const { language, now, timeZone } = env
+  const { language, now, timeZone } = useCardEnv()
   const tone = `due-${view.dueState}`
   if (view.promise) {
     const text = promiseText(t, view.promise, language, now, timeZone)
@@ -116,19 +139,6 @@ function DueLine({ view }: { view: ContactView }) {
       <div className={`card-line card-due is-waiting promise-${view.promise.state}`} title={view.promise.what ? `${text} · ${view.promise.what}` : text}>
         <Icon name="hourglass" size={13} />
         <span className="card-promise">{text}</span>
-        <button
-          type="button"
-          className="card-delivered"
-          tabIndex={-1}
-          title={t('promise.deliveredHint')}
-          onClick={(e) => {
-            e.stopPropagation()
-            env.onDelivered(view.id)
-          }}
-          data-testid="card-delivered"
-        >
-          <Icon name="check" size={12} /> {t('promise.delivered')}
-        </button>
       </div>
     )
   }
