@@ -70,8 +70,9 @@ export function CountChart({ bars, selected, onSelect, label, testId }: Props) {
   )
 }
 
-function ChartTip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
-  const bar = payload?.[0]?.payload as CountBar | undefined
-  if (!active || !bar) return null
-  return <div className="chart-tip">{bar.description}</div>
+/** A Recharts tooltip that says the hovered entry's `description`, in the theme's colours. */
+export function ChartTip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
+  const entry = payload?.[0]?.payload as { description?: string } | undefined
+  if (!active || !entry?.description) return null
+  return <div className="chart-tip">{entry.description}</div>
 }

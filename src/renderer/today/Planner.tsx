@@ -6,6 +6,7 @@ import { startOfDay } from '../../core/calendar'
 import { localDay } from '../../core/time'
 import { useCommands } from '../app/commands'
 import { useData } from '../app/data'
+import { ChartTip } from '../insights/CountChart'
 
 const PLAN_DAYS = 14
 
@@ -74,7 +75,7 @@ export function Planner() {
             <CartesianGrid vertical={false} />
             <XAxis dataKey="label" interval={0} tickLine={false} axisLine={false} tick={{ className: 'planner-tick' }} />
             <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={{ className: 'planner-tick' }} width={44} />
-            <Tooltip cursor={{ className: 'chart-cursor' }} content={PlanTip} isAnimationActive={false} />
+            <Tooltip cursor={{ className: 'chart-cursor' }} content={ChartTip} isAnimationActive={false} />
             <ReferenceLine y={plan.capacity} className="planner-capacity" ifOverflow="extendDomain" label={{ value: t('planner.capacity', { count: plan.capacity }), position: 'insideTopRight', className: 'planner-capacity-label' }} />
             <Bar dataKey="own" stackId="day" isAnimationActive={false}>
               {bars.map((b, i) => (
@@ -95,10 +96,4 @@ export function Planner() {
       </p>
     </article>
   )
-}
-
-function PlanTip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
-  const bar = payload?.[0]?.payload as DayBar | undefined
-  if (!active || !bar) return null
-  return <div className="chart-tip">{bar.description}</div>
 }
