@@ -14,7 +14,7 @@ describe('contact detail', () => {
       now: () => new Date('2026-12-01T03:00:00Z'),
       seed: async (service) => {
         const c = await service.addContact({ name: 'Kenji Sato', email: 'kenji@example.jp' })
-        await service.logTouch(c.id, { channel: 'email', at: '2026-11-30T00:30:00Z', note: 'Sent the quote' })
+        await service.logTouch(c.id, { channel: 'email', at: '2026-11-30T00:30:00Z', note: 'Sent the quote', force: true }) // a day before she was added: the person confirmed it
       }
     })
     expect(h.service.timeZone()).toBe('Asia/Tokyo')
@@ -28,6 +28,8 @@ describe('contact detail', () => {
     const when = detail.locator('input[type=datetime-local]')
     await expect(when.inputValue()).resolves.toBe('2026-11-30T09:30')
     await when.fill('2026-11-30T10:15')
+    // Still before she was added: the editor asks to confirm that date.
+    await detail.locator('.touch-editor-force input[type=checkbox]').check()
     await detail.getByRole('button', { name: 'Save' }).click()
     await expect.poll(async () => (await h.readData()).contacts[0]!.touches[0]!.at).toBe('2026-11-30T01:15:00.000Z')
   })
