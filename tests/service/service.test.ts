@@ -7,6 +7,8 @@ import { TouchbaseService } from '../../src/service/service'
 import { createApiHandlers, dispatch } from '../../src/service/api'
 import { ServiceError } from '../../src/service/errors'
 import { reminderMessage } from '../../src/service/reminder-message'
+import { createSyncHost } from '../../electron/main/sync-host'
+import { createPasswordKeeper } from '../../electron/main/sync-password'
 
 let dir: string
 let store: Store
@@ -171,7 +173,11 @@ describe('every channel validates its arguments in the service', () => {
   it('answers junk on every channel with a result or a clear refusal', async () => {
     const ada = await service.addContact({ name: 'Ada' })
     await service.logTouch(ada.id, { channel: 'call' })
-    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) })
+    // Sync's channels go to main's host (no server needed: junk never gets that far).
+    const plainText = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() }
+    const sync = createSyncHost({ service, keeper: createPasswordKeeper(plainText, join(dir, 'pw.bin')), onPanel: () => {}, onSyncedChange: () => {} })
+    await sync.start()
+    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }), sync })
     const channels = Object.keys(handlers) as (keyof typeof handlers)[]
     expect(channels.length).toBeGreaterThanOrEqual(19)
     let refused = 0
@@ -191,6 +197,7 @@ describe('every channel validates its arguments in the service', () => {
         }
       }
     }
+    sync.stop()
     expect(refused).toBeGreaterThan(150)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     // Whatever junk got through as valid input left a valid file behind.
