@@ -17,6 +17,9 @@ import { createApiHandlers, dispatch } from '../../src/service/api'
 import type { ApiHandlers } from '../../src/service/api'
 import type { AppInfo, PushEvent, PushEvents } from '../../src/shared/ipc'
 import type { TouchbaseDocument } from '../../src/core/model'
+import { createSyncHost, type DesktopSync, type SyncHostDeps } from '../../electron/main/sync-host'
+import { createPasswordKeeper } from '../../electron/main/sync-password'
+import { fakeSafeStorage } from '../main/helpers'
 
 export const ROOT = resolve(__dirname, '../..')
 export const RENDERER_DIR = join(ROOT, 'out/renderer')
@@ -70,6 +73,8 @@ export interface HarnessOptions {
   deviceScaleFactor?: number
   /** Reuse one browser across harnesses (each gets its own context). */
   browser?: Browser
+  /** Serve Settings → Sync with main's sync host (a stand-in OS keyring), with these runner timings. */
+  sync?: { runner?: SyncHostDeps['runner'] }
 }
 
 export interface Harness {
@@ -82,6 +87,8 @@ export interface Harness {
   dataDir: string
   dataFile: string
   url: string
+  /** Main's sync host, when the harness was started with `sync`. */
+  sync: DesktopSync | undefined
   /** Fires a main → renderer push event, as the tray or the reminder would. */
   push<E extends PushEvent>(event: E, ...payload: PushEvents[E] extends undefined ? [] : [PushEvents[E]]): Promise<void>
   /** Every channel the page called, in order (reset it to count from a point). */
@@ -134,8 +141,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const appInfo = (): AppInfo => ({ version: '0.1.0', dataFile: store.filePath, platform: process.platform, timeZone: service.timeZone() })
   // Service pushes (import progress) go to the page once it exists, as main's push does.
   let pushToPage: (event: PushEvent, payload: unknown) => void = () => {}
-  const handlers = createApiHandlers(service, { appInfo, push: (event, payload) => pushToPage(event, payload) })
+  const sync = options.sync
+    ? createSyncHost({
+        service,
+        keeper: createPasswordKeeper(fakeSafeStorage(), join(dataDir, 'userData', 'sync-password.bin')),
+        onPanel: (panel) => pushToPage('sync:status', panel),
+        onSyncedChange: () => pushToPage('data:changed', undefined),
+        onError: (error) => console.error('[sync host]', error),
+        ...(options.sync.runner ? { runner: options.sync.runner } : {})
+      })
+    : undefined
+  const handlers = createApiHandlers(service, { appInfo, push: (event, payload) => pushToPage(event, payload), ...(sync ? { sync } : {}) })
   if (options.seed) await options.seed(service, store)
+  await sync?.start()
 
   const server = await serveStatic(RENDERER_DIR)
   const ownBrowser = !options.browser
@@ -170,6 +188,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     dataFile: store.filePath,
     url: server.url,
+    sync,
     calls,
     writes: () => writes,
     push: (event, ...payload) => pushEvent(event, payload[0]),
@@ -178,6 +197,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     readDataText: () => readFile(store.filePath, 'utf8').catch(() => ''),
     async close() {
+      sync?.stop()
       await context.close()
       if (ownBrowser) await browser.close()
       await server.close()

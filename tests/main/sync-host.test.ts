@@ -14,7 +14,8 @@ import type { SyncPanel } from '../../src/core/sync/setup'
 import { addUser } from '../../src/sync'
 import { createApiHandlers, dispatch } from '../../src/service/api'
 import { createSyncHost, type DesktopSync } from '../../electron/main/sync-host'
-import { createPasswordKeeper, type SafeStorageLike } from '../../electron/main/sync-password'
+import { createPasswordKeeper } from '../../electron/main/sync-password'
+import { fakeSafeStorage } from './helpers'
 import { startSyncServer, type SyncServer } from '../sync/server'
 import { Instance } from '../sync/instance'
 
@@ -28,12 +29,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => server?.stop())
 
-/** A stand-in for the OS keychain: reversible, and visibly not the plain text. */
-const fakeSafeStorage = (available = true): SafeStorageLike => ({
-  isEncryptionAvailable: () => available,
-  encryptString: (s) => Buffer.from([...Buffer.from(s, 'utf8')].map((b) => b ^ 0x5a)),
-  decryptString: (b) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString('utf8')
-})
 
 interface App {
   dir: string

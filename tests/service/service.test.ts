@@ -9,6 +9,7 @@ import { ServiceError } from '../../src/service/errors'
 import { reminderMessage } from '../../src/service/reminder-message'
 import { createSyncHost } from '../../electron/main/sync-host'
 import { createPasswordKeeper } from '../../electron/main/sync-password'
+import { fakeSafeStorage } from '../main/helpers'
 
 let dir: string
 let store: Store
@@ -174,8 +175,7 @@ describe('every channel validates its arguments in the service', () => {
     const ada = await service.addContact({ name: 'Ada' })
     await service.logTouch(ada.id, { channel: 'call' })
     // Sync's channels go to main's host (no server needed: junk never gets that far).
-    const plainText = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() }
-    const sync = createSyncHost({ service, keeper: createPasswordKeeper(plainText, join(dir, 'pw.bin')), onPanel: () => {}, onSyncedChange: () => {} })
+    const sync = createSyncHost({ service, keeper: createPasswordKeeper(fakeSafeStorage(), join(dir, 'pw.bin')), onPanel: () => {}, onSyncedChange: () => {} })
     await sync.start()
     const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }), sync })
     const channels = Object.keys(handlers) as (keyof typeof handlers)[]

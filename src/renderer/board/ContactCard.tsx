@@ -6,6 +6,7 @@ import type { ContactView } from '../../core/contact-view'
 import { formatDay, formatRelative } from '../format/dates'
 import { ChannelIcon, Icon } from '../ui/icons'
 import { useCardEnv } from './CardEnv'
+import { BoardChip, OwnerBadge } from '../syncing/TeamBadges'
 
 export const CARD_HEIGHT = 124
 /** Waiting cards say "waiting on them until …", which may need a second line. */
@@ -56,6 +57,7 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
     >
       <div className="card-top">
         <span className="card-name">{view.name}</span>
+        {view.board && view.owner && <OwnerBadge owner={view.owner} />}
         <button
           type="button"
           className="card-menu icon-button"
@@ -73,6 +75,7 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
       </div>
       <div className="card-org-row">
         <span className="card-org">{view.org ?? '\u00a0'}</span>
+        {view.board && <BoardChip board={view.board} />}
         <span className={`kind-badge kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
       </div>
       <div className="card-subject" title={view.subject}>
@@ -89,10 +92,18 @@ function LastTouchLine({ view }: { view: ContactView }) {
   const { language, now, timeZone } = useCardEnv()
   if (!view.lastTouchAt || !view.lastChannel) return <div className="card-line card-muted">{t('card.neverTouched')}</div>
   const when = formatRelative(view.lastTouchAt, language, now, timeZone)
+  // On a shared board the card says who touched it last.
+  const by = view.board ? view.lastTouchBy : null
+  const title = t('card.lastTouch', { when, channel: t(`channel.${view.lastChannel}`) })
   return (
-    <div className="card-line" title={t('card.lastTouch', { when, channel: t(`channel.${view.lastChannel}`) })}>
+    <div className="card-line" title={by ? `${title}\n${t('team.lastByTitle', { when, name: by })}` : title}>
       <ChannelIcon channel={view.lastChannel} />
       <span>{when}</span>
+      {by && (
+        <span className="team-by" data-testid="last-touch-by">
+          · {by}
+        </span>
+      )}
     </div>
   )
 }

@@ -12,6 +12,7 @@ import { ChannelIcon, Icon } from '../ui/icons'
 import { OutcomeSelect } from '../ui/OutcomeSelect'
 import { describeCadence } from './CadenceEditor'
 import { choiceOf } from './cadence-presets'
+import { TeamFacts } from '../syncing/TeamFacts'
 
 interface Props {
   id: string
@@ -125,6 +126,7 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
             ))}
           </Fact>
         )}
+        <TeamFacts view={view} />
         <Fact label={t('detail.created')}>{formatDayLong(view.createdAt, lang, timeZone)}</Fact>
         {view.notes && (
           <Fact label={t('detail.notes')} wide>
@@ -167,7 +169,7 @@ function Timeline({ view }: { view: ContactView }) {
             editing === touch.id ? (
               <TouchEditor key={touch.id} touch={touch} n={n} onCancel={() => setEditing(null)} onSave={(patch) => (setEditing(null), void commands.editTouch(view, touch.id, patch))} />
             ) : (
-              <TouchItem key={touch.id} touch={touch} n={n} onEdit={() => setEditing(touch.id)} onDelete={() => setDeleting(touch)} />
+              <TouchItem key={touch.id} touch={touch} n={n} shared={!!view.board} onEdit={() => setEditing(touch.id)} onDelete={() => setDeleting(touch)} />
             )
           )}
         </ol>
@@ -188,7 +190,7 @@ function Timeline({ view }: { view: ContactView }) {
   )
 }
 
-function TouchItem({ touch, n, onEdit, onDelete }: { touch: Touch; n: number; onEdit: () => void; onDelete: () => void }) {
+function TouchItem({ touch, n, shared, onEdit, onDelete }: { touch: Touch; n: number; shared: boolean; onEdit: () => void; onDelete: () => void }) {
   const { t, i18n } = useTranslation()
   const { timeZone } = useData()
   return (
@@ -202,6 +204,8 @@ function TouchItem({ touch, n, onEdit, onDelete }: { touch: Touch; n: number; on
           <span>{t(`channel.${touch.channel}`)}</span>
           <span className="muted">{formatDateTime(touch.at, i18n.language, timeZone)}</span>
           {touch.outcome && <span className={`outcome outcome-${touch.outcome}`}>{t(`outcome.${touch.outcome}`)}</span>}
+          {/* On a shared board each touch says who made it. */}
+          {shared && touch.by && <span className="timeline-by">{t('team.by', { name: touch.by })}</span>}
         </div>
         {touch.note && <p className="timeline-note">{touch.note}</p>}
       </div>

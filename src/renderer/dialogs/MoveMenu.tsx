@@ -11,16 +11,18 @@ interface Props {
   anchor?: Anchor | null
   onPick: (target: BoardTarget) => void
   onCancel: () => void
+  /** With sync on: a last item, "Move to board…". */
+  onBoard?: (() => void) | undefined
 }
 
 const TARGETS: BoardTarget[] = [...COLUMN_COUNTS.map((column) => ({ column })), ...EXIT_STATUSES.map((exit) => ({ exit }))]
 
 /** "Move to column…": every move a drag can make, without dragging (WCAG 2.5.7). */
-export function MoveMenu({ view, anchor, onPick, onCancel }: Props) {
+export function MoveMenu({ view, anchor, onPick, onCancel, onBoard }: Props) {
   const { t } = useTranslation()
   const list = useRef<HTMLDivElement>(null)
-  const onBoard = view.status === 'active' || view.status === 'waiting'
-  const isCurrent = (target: BoardTarget) => ('exit' in target ? view.status === target.exit : onBoard && columnOf(view) === target.column)
+  const active = view.status === 'active' || view.status === 'waiting'
+  const isCurrent = (target: BoardTarget) => ('exit' in target ? view.status === target.exit : active && columnOf(view) === target.column)
 
   function moveFocus(event: KeyboardEvent) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
@@ -53,6 +55,11 @@ export function MoveMenu({ view, anchor, onPick, onCancel }: Props) {
             </button>
           )
         })}
+        {onBoard && (
+          <button type="button" role="menuitem" className="menu-item menu-separated" onClick={onBoard} data-testid="move-to-board">
+            <span>{t('team.moveToBoard')}</span>
+          </button>
+        )}
       </div>
     </Dialog>
   )

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { previewOccurrences } from '../../core/cadence'
-import { DEFAULT_REMINDER_RULE, SettingsPatchSchema, type Settings } from '../../core/model'
+import { DEFAULT_REMINDER_RULE, SettingsPatchSchema, type Settings, type SettingsPatch } from '../../core/model'
 import { isValidRrule } from '../../core/rrule-text'
 import { ApiError, call } from '../api/client'
 import { columnTitle } from '../board/labels'
@@ -11,6 +11,7 @@ import { Dialog } from '../ui/Dialog'
 import { applyLanguage, resolveLanguage } from '../i18n'
 import { useToast } from '../ui/Toast'
 import { DataSection } from '../interop/DataSection'
+import { SyncSection } from '../syncing/SyncSection'
 
 const REMINDER_PRESETS = {
   weekdays9: DEFAULT_REMINDER_RULE,
@@ -34,7 +35,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
 
   async function save(event: FormEvent) {
     event.preventDefault()
-    const patch = { ...draft, escalationDays: days.map((d) => Number(d)) }
+    // Sync's settings are Settings → Sync's own (saved at once, with the password): never from this draft.
+    const patch: SettingsPatch = { ...draft, escalationDays: days.map((d) => Number(d)) }
+    delete patch.sync
     const parsed = SettingsPatchSchema.safeParse(patch)
     if (!parsed.success) {
       setErrors(parsed.error.issues.map((i) => (i.path[0] === 'reminderRule' ? t('validation.rrule') : t('validation.number', { min: 1, max: 365 }))))
@@ -129,6 +132,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             ))}
           </div>
         </section>
+
+        <SyncSection />
 
         <DataSection onRestored={onClose} />
 

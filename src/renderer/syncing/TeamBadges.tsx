@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next'
+import { useData } from '../app/data'
+import '../styles/sync.css'
+
+/** The team board a contact is on. */
+export function BoardChip({ board }: { board: string }) {
+  const { t } = useTranslation()
+  return (
+    <span className="team-chip" title={t('team.board', { board })} data-testid="board-chip">
+      {board}
+    </span>
+  )
+}
+
+/** Who owns the follow-up, as initials (green when it is you). */
+export function OwnerBadge({ owner }: { owner: string }) {
+  const { t } = useTranslation()
+  const { settings } = useData()
+  const mine = owner === settings?.sync?.user
+  return (
+    <span className={`team-owner ${mine ? 'is-me' : ''}`} title={t('team.ownedBy', { name: owner })} aria-label={t('team.ownedBy', { name: owner })} data-testid="owner-badge">
+      {initials(owner)}
+    </span>
+  )
+}
+
+export function initials(name: string): string {
+  const words = name.split(/[\s._@-]+/).filter(Boolean)
+  const letters = words.length > 1 ? [...words[0]!][0]! + [...words[1]!][0]! : [...name].slice(0, 2).join('')
+  return letters.toUpperCase()
+}
