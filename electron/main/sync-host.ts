@@ -59,7 +59,11 @@ export function createSyncHost(deps: SyncHostDeps) {
     return { config, status, password: keeping }
   }
 
-  const publish = () => void panel().then(deps.onPanel, report)
+  let stopped = false
+  // After stop (quit) a run may still end; the store is closing, so nothing more is said.
+  const publish = () => {
+    if (!stopped) void panel().then(deps.onPanel, report)
+  }
 
   function startRunner(): void {
     runner?.stop()
@@ -181,6 +185,7 @@ export function createSyncHost(deps: SyncHostDeps) {
     },
     /** At quit. A run under way is left to end with the process: an interrupted sync loses nothing. */
     stop(): void {
+      stopped = true
       unsubscribe?.()
       stopRunner()
     }

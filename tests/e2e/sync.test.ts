@@ -91,7 +91,7 @@ describe('sync in the window', () => {
     await card(page, 'Grace Hopper').locator('.card-menu').click()
     await page.getByTestId('move-to-board').click()
     await page.getByTestId('board-move').locator('[data-board="procurement"]').click()
-    await card(page, 'Grace Hopper').getByTestId('board-chip').filter({ hasText: 'procurement' }).waitFor()
+    await card(page, 'Grace Hopper').locator('[data-testid="board-chip"][data-board="procurement"]').waitFor()
     const grace = (await h.readData()).contacts.find((c) => c.name === 'Grace Hopper')!
     expect(grace.board).toBe('procurement')
 
@@ -110,6 +110,8 @@ describe('sync in the window', () => {
     // The detail shows who made each touch.
     await card(page, 'Grace Hopper').click()
     await page.getByTestId('timeline').getByText('by bob').waitFor()
+    // A teammate's touch is theirs to change: no Edit or Delete on it.
+    await expect(page.getByTestId('timeline').getByRole('button').count()).resolves.toBe(0)
     await page.keyboard.press('Escape')
 
     // The filters: unassigned hides her, bob's shows her, mine hides her.
@@ -126,6 +128,16 @@ describe('sync in the window', () => {
 
     // The password went to the (stand-in) keyring only.
     expect(await h.readDataText()).not.toContain(PASSWORDS.alice)
+
+    // Turning sync off asks first, keeps every contact, and the toolbar stops showing sync.
+    await page.getByTestId('sync-indicator').click()
+    await page.getByTestId('sync-off').click()
+    await page.getByTestId('confirm').getByRole('button', { name: en.sync.offConfirm }).click()
+    await page.getByTestId('sync-setup').filter({ hasText: en.sync.turnOn }).waitFor()
+    await page.getByTestId('settings').getByText(en.settings.cancel).click()
+    await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
+    expect((await h.readData()).settings.sync).toBeUndefined()
+    await card(page, 'Grace Hopper').waitFor()
   })
 
   it('turning sync on with contacts on both sides previews the merge, and merges only when confirmed', async () => {

@@ -75,7 +75,6 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
       </div>
       <div className="card-org-row">
         <span className="card-org">{view.org ?? '\u00a0'}</span>
-        {view.board && <BoardChip board={view.board} />}
         <span className={`kind-badge kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
       </div>
       <div className="card-subject" title={view.subject}>
@@ -90,7 +89,15 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
 function LastTouchLine({ view }: { view: ContactView }) {
   const { t } = useTranslation()
   const { language, now, timeZone } = useCardEnv()
-  if (!view.lastTouchAt || !view.lastChannel) return <div className="card-line card-muted">{t('card.neverTouched')}</div>
+  const board = view.board ? <BoardChip board={view.board} compact /> : null
+  if (!view.lastTouchAt || !view.lastChannel) {
+    return (
+      <div className="card-line card-muted">
+        <span>{t('card.neverTouched')}</span>
+        {board}
+      </div>
+    )
+  }
   const when = formatRelative(view.lastTouchAt, language, now, timeZone)
   // On a shared board the card says who touched it last.
   const by = view.board ? view.lastTouchBy : null
@@ -104,6 +111,7 @@ function LastTouchLine({ view }: { view: ContactView }) {
           · {by}
         </span>
       )}
+      {board}
     </div>
   )
 }

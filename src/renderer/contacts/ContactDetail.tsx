@@ -154,6 +154,7 @@ function Timeline({ view }: { view: ContactView }) {
   const [editing, setEditing] = useState<string | null>(null)
   const [deleting, setDeleting] = useState<Touch | null>(null)
   const commands = useCommands()
+  const me = useData().settings?.sync?.user
   const numbered = view.touches.map((touch, i) => ({ touch, n: i + 1 })).reverse()
 
   return (
@@ -169,7 +170,7 @@ function Timeline({ view }: { view: ContactView }) {
             editing === touch.id ? (
               <TouchEditor key={touch.id} touch={touch} n={n} onCancel={() => setEditing(null)} onSave={(patch) => (setEditing(null), void commands.editTouch(view, touch.id, patch))} />
             ) : (
-              <TouchItem key={touch.id} touch={touch} n={n} shared={!!view.board} onEdit={() => setEditing(touch.id)} onDelete={() => setDeleting(touch)} />
+              <TouchItem key={touch.id} touch={touch} n={n} shared={!!view.board} theirs={!!view.board && !!touch.by && touch.by !== me} onEdit={() => setEditing(touch.id)} onDelete={() => setDeleting(touch)} />
             )
           )}
         </ol>
@@ -190,7 +191,8 @@ function Timeline({ view }: { view: ContactView }) {
   )
 }
 
-function TouchItem({ touch, n, shared, onEdit, onDelete }: { touch: Touch; n: number; shared: boolean; onEdit: () => void; onDelete: () => void }) {
+/** `theirs`: a teammate's touch on a shared board, which only its author may change (the server agrees). */
+function TouchItem({ touch, n, shared, theirs, onEdit, onDelete }: { touch: Touch; n: number; shared: boolean; theirs: boolean; onEdit: () => void; onDelete: () => void }) {
   const { t, i18n } = useTranslation()
   const { timeZone } = useData()
   return (
@@ -209,7 +211,7 @@ function TouchItem({ touch, n, shared, onEdit, onDelete }: { touch: Touch; n: nu
         </div>
         {touch.note && <p className="timeline-note">{touch.note}</p>}
       </div>
-      <div className="timeline-actions">
+      <div className="timeline-actions" hidden={theirs}>
         <button type="button" className="icon-button" aria-label={`${t('detail.editTouch')} ${t('detail.touchNumber', { n })}`} title={t('detail.editTouch')} onClick={onEdit}>
           <Icon name="edit" size={14} />
         </button>

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import { useData } from '../app/data'
+import { Icon } from '../ui/icons'
 import '../styles/sync.css'
 
-/** The team board a contact is on. */
-export function BoardChip({ board }: { board: string }) {
+/** The team board a contact is on; `compact` (on a card) shows the team mark, the name on hover. */
+export function BoardChip({ board, compact = false }: { board: string; compact?: boolean }) {
   const { t } = useTranslation()
+  const label = t('team.board', { board })
   return (
-    <span className="team-chip" title={t('team.board', { board })} data-testid="board-chip">
-      {board}
+    <span className={`team-chip ${compact ? 'is-compact' : ''}`} title={label} aria-label={label} data-testid="board-chip" data-board={board}>
+      {compact ? <Icon name="team" size={13} /> : board}
     </span>
   )
 }

@@ -16,5 +16,5 @@ export function lastSyncedText(status: SyncStatus, t: TFunction, language: strin
   if (!status.lastSyncedAt) return t('sync.neverSynced')
   const when =
     now.getTime() - Date.parse(status.lastSyncedAt) < 60_000 ? t('sync.justSynced') : t('sync.lastSynced', { when: formatRelative(status.lastSyncedAt, language, now, timeZone) })
-  return status.lastCounts ? `${when} (${t('sync.counts', { ...status.lastCounts })})` : when
+  return status.lastCounts ? t('sync.counts', { when, ...status.lastCounts }) : when
 }
