@@ -9,7 +9,7 @@ import { addUser, setUpBoard } from '../../src/sync'
 import { startSyncServer, type SyncServer } from '../sync/server'
 import { Instance } from '../sync/instance'
 import { useBoardHarness, type Harness } from './harness'
-import { en } from './catalogs'
+import { en, englishPatterns, zhCN } from './catalogs'
 
 const PASSWORDS: Record<string, string> = { alice: 'alice-secret-pw', bob: 'bob-secret-pw', carol: 'carol-secret-pw' }
 let server: SyncServer
@@ -138,6 +138,39 @@ describe('sync in the window', () => {
     await page.getByTestId('sync-indicator').waitFor({ state: 'detached' })
     expect((await h.readData()).settings.sync).toBeUndefined()
     await card(page, 'Grace Hopper').waitFor()
+  })
+
+  it('speaks Chinese in Settings → Sync, on a team card and in its detail', async () => {
+    const bob = await other('bob-zh', 'bob', ['procurement'])
+    const zhou = await bob.service.addContact({ name: '周建国', org: '华北服务器', kind: 'vendor' })
+    await bob.sync()
+    await bob.service.moveToBoard(zhou.id, 'procurement')
+    await bob.service.logTouch(zhou.id, { channel: 'call', outcome: 'replied' })
+    await bob.service.editContact(zhou.id, { owner: 'bob' })
+    await bob.sync()
+
+    const h = await openBoard({ locale: 'zh-CN', sync: { runner: RUNNER } })
+    const { page } = h
+    const patterns = englishPatterns()
+    const englishIn = async () => {
+      const text = await page.evaluate<string>('document.body.innerText')
+      return patterns.filter((p) => p.test(text)).map((p) => p.source)
+    }
+    await page.getByTestId('open-settings').click()
+    await fillSync(page, { server: server.url, user: 'alice', password: 'wrong', boards: 'procurement' })
+    await page.getByTestId('sync-test').click()
+    await expect(page.getByTestId('sync-result').textContent()).resolves.toBe(zhCN.sync.reason['wrong-password'])
+    await fillSync(page, { password: PASSWORDS.alice! })
+    await page.getByTestId('sync-setup').click()
+    await syncState(page, 'synced').waitFor({ timeout: 30_000 })
+    await expect(page.getByTestId('sync-state').textContent()).resolves.toBe(zhCN.sync.state.synced)
+    expect(await englishIn()).toEqual([])
+    await page.keyboard.press('Escape')
+
+    await card(page, '周建国').getByTestId('last-touch-by').waitFor({ timeout: 30_000 })
+    await card(page, '周建国').click()
+    await page.getByTestId('timeline').getByText(zhCN.team.by.replace('{{name}}', 'bob')).waitFor()
+    expect(await englishIn()).toEqual([])
   })
 
   it('turning sync on with contacts on both sides previews the merge, and merges only when confirmed', async () => {
