@@ -144,7 +144,7 @@ function FlowDialog({ flow, flows, done }: { flow: Flow; flows: Flows; done: () 
             // The next dialog opens after this one has closed and handed focus back.
             window.setTimeout(() => flows.move(view, target, flow.anchor), 0)
           }}
-          onBoard={
+          onMoveToBoard={
             settings?.sync
               ? () => {
                   done()

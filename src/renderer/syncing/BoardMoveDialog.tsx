@@ -1,8 +1,9 @@
-import { useRef, type KeyboardEvent } from 'react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContactView } from '../../core/contact-view'
 import { useData } from '../app/data'
 import { Dialog, type Anchor } from '../ui/Dialog'
+import { moveMenuFocus } from '../ui/menu-keys'
 import { useBoards } from './TeamFilters'
 import '../styles/sync.css'
 
@@ -27,14 +28,6 @@ export function BoardMoveDialog({ view, anchor, onMove, onCancel }: Props) {
   // Between two boards is not offered: the second board would refuse the first one's touches by other members.
   const targets: (string | null)[] = current === null ? boards : [null]
 
-  function moveFocus(event: KeyboardEvent) {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
-    event.preventDefault()
-    const items = [...(list.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])]
-    const at = items.indexOf(document.activeElement as HTMLButtonElement)
-    items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus()
-  }
-
   const title = t('team.moveTitle', { name: view.name })
   return (
     <Dialog title={title} onClose={onCancel} anchor={anchor} className="board-move" testId="board-move">
@@ -42,7 +35,7 @@ export function BoardMoveDialog({ view, anchor, onMove, onCancel }: Props) {
       {targets.length === 0 ? (
         <p className="dialog-text">{t('team.noBoards')}</p>
       ) : (
-        <div ref={list} role="menu" aria-label={title} onKeyDown={moveFocus} className="menu-list">
+        <div ref={list} role="menu" aria-label={title} onKeyDown={(e) => moveMenuFocus(e, list.current)} className="menu-list">
           {[current, ...targets].map((target, i) => (
             <button
               key={target ?? '@personal'}
