@@ -171,8 +171,8 @@ export function createSyncHost(deps: SyncHostDeps) {
         runner?.localChange()
         void followSettings().catch(report)
       })
+      // The runner reports from its first run on; with sync off (or no password) there is nothing new to say.
       if (account && password) startRunner()
-      publish()
     },
     /** The data file changed in another process (the CLI): sync it soon, and follow its settings. */
     externalChange(): void {

@@ -63,9 +63,7 @@ export function nextOccurrence(rule: string, anchor: string | Date, timeZone: st
     return fromFloating(start, timeZone).toISOString()
   }
   if (!laterDay) return previewOccurrences(rule, anchor, timeZone, 1)[0] ?? null
-  const start = toFloating(anchor, timeZone)
-  start.setUTCSeconds(0, 0)
-  const rrule = new RRule({ ...parseRruleOptions(rule), dtstart: start })
+  const rrule = floatingRule(rule, anchor, timeZone)
   const nextDay = new Date(Math.floor(toFloating(anchor, timeZone).getTime() / 86_400_000 + 1) * 86_400_000)
   const next = rrule.after(nextDay, true)
   return next ? fromFloating(next, timeZone).toISOString() : null
@@ -75,9 +73,7 @@ export function nextOccurrence(rule: string, anchor: string | Date, timeZone: st
 export function previewOccurrences(rule: string, after: string | Date, timeZone: string, count: number): string[] {
   const out: string[] = []
   // Anchored once, so every preview date comes from the same DTSTART.
-  const start = toFloating(after, timeZone)
-  start.setUTCSeconds(0, 0)
-  const rrule = new RRule({ ...parseRruleOptions(rule), dtstart: start })
+  const rrule = floatingRule(rule, after, timeZone)
   let floating = toFloating(after, timeZone)
   for (let i = 0; i < count; i++) {
     const next = rrule.after(floating, false)
@@ -121,4 +117,52 @@ export function previewFollowUps(contact: Pick<Contact, 'touches' | 'cadence' | 
     simulated = { ...simulated, touches: [...simulated.touches, { id: `preview-${i}`, at: due, channel: 'other' }] }
   }
   return out
+}
+
+/**
+ * `rule` as rrule evaluates it: in floating local time, with DTSTART at `dtstart`'s local wall
+ * clock (to the minute), so BYHOUR/BYMINUTE and the rule's own times stay local across DST.
+ */
+function floatingRule(rule: string, dtstart: string | Date, timeZone: string): RRule {
+  const start = toFloating(dtstart, timeZone)
+  start.setUTCSeconds(0, 0)
+  return new RRule({ ...parseRruleOptions(rule), dtstart: start })
+}
+
+const instantMs = (instant: string | Date) => (typeof instant === 'string' ? Date.parse(instant) : instant.getTime())
+
+/** Longer than any daylight-saving shift, so a search starting this much earlier sees every wall time that shifts. */
+const DST_SHIFT_MS = 3 * 3600_000
+
+/**
+ * The first occurrence of `rule` (started at `dtstart`) strictly after `instant`, as an ISO
+ * instant, or null when the rule has ended. Wall clock and instants disagree around DST changes:
+ * in the repeated hour of a fall-back a wall time after `instant` can be an instant already past
+ * (passed over), and a wall time inside the spring-forward gap, before `instant`'s wall clock,
+ * happens only when the gap ends (so the search starts a few hours of wall clock earlier).
+ */
+export function occurrenceAfter(rule: string, dtstart: string | Date, instant: string | Date, timeZone: string): string | null {
+  const rrule = floatingRule(rule, dtstart, timeZone)
+  const after = instantMs(instant)
+  const from = new Date(toFloating(instant, timeZone).getTime() - DST_SHIFT_MS)
+  for (let candidate = rrule.after(from, false); candidate; candidate = rrule.after(candidate, false)) {
+    const real = fromFloating(candidate, timeZone)
+    if (real.getTime() > after) return real.toISOString()
+  }
+  return null
+}
+
+/**
+ * The latest occurrence of `rule` (started at `dtstart`) at or before `instant`, or null when
+ * there is none since `dtstart`. A wall time skipped by spring-forward maps to a later instant
+ * than its floating position suggests; it is not "at or before" until that instant passes.
+ */
+export function occurrenceAtOrBefore(rule: string, dtstart: string | Date, instant: string | Date, timeZone: string): string | null {
+  const rrule = floatingRule(rule, dtstart, timeZone)
+  const until = instantMs(instant)
+  for (let candidate = rrule.before(toFloating(instant, timeZone), true); candidate; candidate = rrule.before(candidate, false)) {
+    const real = fromFloating(candidate, timeZone)
+    if (real.getTime() <= until) return real.toISOString()
+  }
+  return null
 }

@@ -49,7 +49,6 @@ async function capture(browser: Browser, language: 'en' | 'zh', theme: 'light' |
     locale: language === 'zh' ? 'zh-CN' : 'en-US',
     colorScheme: theme,
     viewport: { width: 1440, height: 860 },
-    sync: {},
     seed: (_service, store) => seedDemo(store, { language })
   })
   const { page } = harness

@@ -55,7 +55,7 @@ async function syncUntil(instance: Instance, check: () => Promise<boolean>, what
 describe('sync in the window', () => {
   it('sets up in Settings → Sync, moves a card to a team board, and shows a teammate’s touch live', async () => {
     const h: Harness = await openBoard({
-      sync: { runner: RUNNER },
+      syncRunner: RUNNER,
       seed: async (service) => {
         await service.addContact({ name: 'Grace Hopper', org: 'Cobol Inc', kind: 'vendor', email: 'grace@cobol.example' })
       }
@@ -149,7 +149,7 @@ describe('sync in the window', () => {
     await bob.service.editContact(zhou.id, { owner: 'bob' })
     await bob.sync()
 
-    const h = await openBoard({ locale: 'zh-CN', sync: { runner: RUNNER } })
+    const h = await openBoard({ locale: 'zh-CN', syncRunner: RUNNER })
     const { page } = h
     const patterns = englishPatterns()
     const englishIn = async () => {
@@ -180,7 +180,7 @@ describe('sync in the window', () => {
     await laptop.sync()
 
     const h = await openBoard({
-      sync: { runner: RUNNER },
+      syncRunner: RUNNER,
       seed: async (service) => {
         const ada = await service.addContact({ name: 'Ada L.', email: 'ADA@engine.example', phone: '+44 20 7946 0000' })
         await service.logTouch(ada.id, { channel: 'email', note: 'Sent the notes' })
