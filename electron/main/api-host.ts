@@ -72,10 +72,10 @@ export function createApiHost(options: ApiHostOptions) {
     /** Reads the sync settings and the kept password; syncs in the background when both are there. */
     start: () => syncing.start(),
     /** At quit, before the store closes: stops watching the file, syncing and refreshing; resolves when idle. */
-    stop(): Promise<void> {
+    async stop(): Promise<void> {
       stopWatching()
-      syncing.stop()
-      return sync.stop()
+      await syncing.stop()
+      await sync.stop()
     }
   }
 }

@@ -31,6 +31,9 @@ export interface SyncHostDeps {
   runner?: Omit<BackgroundSyncDeps, 'run' | 'onStatus' | 'now'>
 }
 
+/** How long quitting waits for a sync under way. */
+const QUIT_WAIT_MS = 5_000
+
 const NO_PASSWORD: SyncStatus = { state: 'error', reason: 'no-password', message: 'Enter the password for this server in Settings → Sync.' }
 
 const sameAccount = (a: Pick<SyncConfig, 'server' | 'user'> | null | undefined, b: Pick<SyncConfig, 'server' | 'user'> | null | undefined) =>
@@ -47,6 +50,8 @@ export function createSyncHost(deps: SyncHostDeps) {
   let account: SyncConfig | null = null
   let runner: BackgroundSync | null = null
   let unsubscribe: (() => void) | undefined
+  /** The run under way, which quitting waits for (a while). */
+  let inFlight: Promise<unknown> = Promise.resolve()
 
   async function panel(): Promise<SyncPanel> {
     const config = (await service.settings()).sync ?? null
@@ -70,7 +75,11 @@ export function createSyncHost(deps: SyncHostDeps) {
     runner = createBackgroundSync({
       ...deps.runner,
       now,
-      run: () => (password ? runSync({ service, dataDir, password, now }) : Promise.reject(new SyncError({ ...NO_PASSWORD, reason: 'no-password' }))),
+      run: () => {
+        const run = password ? runSync({ service, dataDir, password, now }) : Promise.reject(new SyncError({ ...NO_PASSWORD, reason: 'no-password' }))
+        inFlight = run.catch(() => undefined)
+        return run
+      },
       onStatus: publish
     })
     runner.start()
@@ -183,11 +192,17 @@ export function createSyncHost(deps: SyncHostDeps) {
     online(): void {
       runner?.online()
     },
-    /** At quit. A run under way is left to end with the process: an interrupted sync loses nothing. */
-    stop(): void {
+    /**
+     * At quit, before the store closes: no more runs; resolves when the run under way has ended,
+     * or after `waitMs` (a first sync can take minutes; an interrupted one loses nothing).
+     */
+    stop(waitMs = QUIT_WAIT_MS): Promise<void> {
       stopped = true
       unsubscribe?.()
       stopRunner()
+      let timer: NodeJS.Timeout | undefined
+      const enough = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs).unref()))
+      return Promise.race([inFlight.then(() => undefined), enough]).finally(() => clearTimeout(timer))
     }
   }
 }

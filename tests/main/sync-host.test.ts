@@ -3,7 +3,7 @@
  * server on 127.0.0.1, real data folders and real runs; only Electron's safeStorage is a
  * stand-in (the seam).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,7 +11,7 @@ import { openService } from '../../src/service'
 import type { TouchbaseService } from '../../src/service/service'
 import type { Store } from '../../src/store'
 import type { SyncPanel } from '../../src/core/sync/setup'
-import { addUser } from '../../src/sync'
+import { addUser, readSyncStatus } from '../../src/sync'
 import { createApiHandlers, dispatch } from '../../src/service/api'
 import { createSyncHost, type DesktopSync } from '../../electron/main/sync-host'
 import { createPasswordKeeper } from '../../electron/main/sync-password'
@@ -46,7 +46,7 @@ const apps: App[] = []
 const others: Instance[] = []
 afterEach(async () => {
   for (const app of apps.splice(0)) {
-    app.host.stop()
+    await app.host.stop()
     await app.store.close()
     await rm(app.dir, { recursive: true, force: true })
   }
@@ -199,7 +199,7 @@ describe('Settings → Sync in main', { timeout: 60_000 }, () => {
     const first = await openApp({ dir })
     await first.host.setup({ server: server.url, user: 'alice', password: PASSWORD })
     await first.panel(synced, 'synced')
-    first.host.stop()
+    await first.host.stop()
     await first.store.close()
     apps.splice(apps.indexOf(first), 1)
 
@@ -223,6 +223,24 @@ describe('Settings → Sync in main', { timeout: 60_000 }, () => {
     expect((await again.host.status()).password).toBe('kept')
   })
 
+  it('follows the settings when the CLI turns sync off and on again while the app runs', async () => {
+    const app = await openApp()
+    await app.host.setup({ server: server.url, user: 'alice', password: PASSWORD, confirmMerge: true })
+    await app.panel(synced, 'synced')
+    const cli = async (sync: { server: string; user: string; boards: string[] } | undefined) => {
+      await app.store.update((doc) => {
+        if (sync) doc.settings.sync = sync
+        else delete doc.settings.sync
+      })
+      app.host.externalChange()
+    }
+    await cli(undefined) // touchbase sync --off
+    await app.panel((p) => p.config === null, 'off')
+    const runs = app.panels.filter(synced).length
+    await cli({ server: server.url, user: 'alice', boards: [] }) // touchbase sync --server … --user alice
+    await app.panel((p) => synced(p) && app.panels.filter(synced).length > runs, 'synced again, with the password it still has')
+  })
+
   it('without OS encryption the password lasts for the session only; off forgets it', async () => {
     const app = await openApp({ encryption: false })
     const on = await app.host.setup({ server: server.url, user: 'alice', password: PASSWORD })
@@ -242,6 +260,18 @@ describe('Settings → Sync in main', { timeout: 60_000 }, () => {
     const panel = await app.host.syncNow(PASSWORD)
     expect(panel.status.state).toBe('synced')
     await expect(app.host.syncNow('')).rejects.toMatchObject({ code: 'invalid-input' })
+  })
+})
+
+describe('quitting', { timeout: 60_000 }, () => {
+  it('waits for the run under way, so the data folder is left settled', async () => {
+    const app = await openApp()
+    await app.service.addContact({ name: 'Margaret Hamilton' })
+    expect(await app.host.setup({ server: server.url, user: 'alice', password: PASSWORD, confirmMerge: true })).toMatchObject({ kind: 'on' })
+    // The run has begun once it recorded so.
+    await vi.waitFor(async () => expect((await readSyncStatus(app.dir)).state).toBe('syncing'), { timeout: 20_000, interval: 5 })
+    await app.host.stop()
+    expect((await readSyncStatus(app.dir)).state).toBe('synced')
   })
 })
 

@@ -59,7 +59,7 @@ describe('sync in the app', { timeout: 60_000 }, () => {
     expect(on).toMatchObject({ ok: true, value: { kind: 'on', panel: { password: 'kept' } } })
     await vi.waitFor(() => expect(panels(t).at(-1)?.status.state).toBe('synced'), { timeout: 30_000 })
     // What came down reached the window as a change from outside.
-    expect(t.received(window, 'data:changed').length).toBeGreaterThan(0)
+    await vi.waitFor(() => expect(t.received(window, 'data:changed').length).toBeGreaterThan(0))
     const listed = await t.invoke(window, 'contacts:list')
     expect((listed as { value: ContactView[] }).value.map((c) => c.name)).toContain('Linus from the laptop')
 

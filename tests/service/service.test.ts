@@ -197,7 +197,7 @@ describe('every channel validates its arguments in the service', () => {
         }
       }
     }
-    sync.stop()
+    await sync.stop()
     expect(refused).toBeGreaterThan(150)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     // Whatever junk got through as valid input left a valid file behind.
