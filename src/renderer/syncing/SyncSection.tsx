@@ -201,6 +201,11 @@ export function SyncSection() {
           </>
         )}
       </div>
+      {busy === 'setup' && (
+        <p className="sync-result" role="status" data-testid="sync-progress">
+          {t('sync.savingHint')}
+        </p>
+      )}
       {result && (
         <p className={`sync-result is-${result.tone}`} role={result.tone === 'error' ? 'alert' : 'status'} data-testid="sync-result">
           {result.text}
