@@ -129,6 +129,15 @@ describe('sync in the window', () => {
     // The password went to the (stand-in) keyring only.
     expect(await h.readDataText()).not.toContain(PASSWORDS.alice)
 
+    // Sync's own Save takes effect at once; the dialog's Save afterwards keeps it (its draft is older).
+    await page.getByTestId('sync-indicator').click()
+    await fillSync(page, { boards: '' })
+    await page.getByTestId('sync-setup').filter({ hasText: en.sync.save }).click()
+    await page.getByTestId('sync-setup').waitFor({ state: 'detached' })
+    await page.getByTestId('save-settings').click()
+    await page.getByTestId('settings').waitFor({ state: 'detached' })
+    expect((await h.readData()).settings.sync).toEqual({ server: server.url, user: 'alice', boards: [] })
+
     // Turning sync off asks first, keeps every contact, and the toolbar stops showing sync.
     await page.getByTestId('sync-indicator').click()
     await page.getByTestId('sync-off').click()
