@@ -7,6 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { openService } from '../../src/service'
 import type { TouchbaseService } from '../../src/service/service'
 import type { Store } from '../../src/store'
@@ -164,6 +166,30 @@ describe('Settings → Sync in main', { timeout: 60_000 }, () => {
       if ((await other.contact(ada.id)).touches.length === 2) break
       if (Date.now() > deadline) throw new Error('the local touch never reached the other device')
       await new Promise((r) => setTimeout(r, 200))
+    }
+  })
+
+  it('a server that fails while the first sync is being previewed changes nothing', async () => {
+    // In front of the real server: logging in works, reading its changes answers 503.
+    const proxy = createServer((req, res) => {
+      if (req.url?.includes('_changes')) return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"unavailable"}')
+      const upstream = httpRequest(`${server.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      })
+      req.pipe(upstream)
+    })
+    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok))
+    try {
+      const app = await openApp()
+      await app.service.addContact({ name: 'Only here' })
+      const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+      expect(await app.host.setup({ server: url, user: 'alice', password: PASSWORD })).toMatchObject({ kind: 'refused', status: { state: 'offline' } })
+      expect((await app.service.settings()).sync).toBeUndefined()
+      await expect(readFile(app.passwordFile)).rejects.toThrow(/ENOENT/)
+    } finally {
+      proxy.closeAllConnections()
+      await new Promise((ok) => proxy.close(ok))
     }
   })
 
