@@ -115,6 +115,29 @@ describe('TouchbaseService', () => {
   })
 })
 
+describe('team boards', () => {
+  it('moves a contact to a board it syncs with its touches, filters by list and owner with the sync user as "mine"', async () => {
+    await service.updateSettings({ sync: { server: 'https://couch.example.com', user: 'alice', boards: ['procurement'] } })
+    const vendor = await service.addContact({ name: 'Vera', kind: 'vendor' })
+    await service.logTouch(vendor.id, { channel: 'email' })
+    await service.addContact({ name: 'Pat' })
+    await expect(service.moveToBoard(vendor.id, 'legal')).rejects.toMatchObject({ code: 'not-found' })
+    const { contact, before } = await service.moveToBoard(vendor.id, 'procurement')
+    expect(contact).toMatchObject({ board: 'procurement', touchCount: 1 })
+    expect(before.board).toBeUndefined()
+    const names = async (q: Parameters<TouchbaseService['list']>[0]) => (await service.list(q)).map((c) => c.name)
+    expect(await names({ board: 'procurement' })).toEqual(['Vera'])
+    expect(await names({ board: null })).toEqual(['Pat'])
+    expect(await names({ owner: 'unassigned' })).toEqual(['Vera'])
+    await service.editContact(vendor.id, { owner: 'alice' })
+    expect(await names({ owner: 'mine' })).toEqual(['Vera', 'Pat'])
+    await service.editContact(vendor.id, { owner: 'bob' })
+    expect(await names({ owner: 'mine' })).toEqual(['Pat'])
+    expect(await names({ teammate: 'bob' })).toEqual(['Vera'])
+    expect((await service.moveToBoard(vendor.id, null)).contact.board).toBeUndefined()
+  })
+})
+
 describe('the IPC dispatch over the real service', () => {
   it('validates arguments in the service and returns errors as data', async () => {
     const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) })
