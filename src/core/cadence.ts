@@ -1,8 +1,7 @@
 import { RRule } from 'rrule'
-import type { Contact, Settings, Touch } from './model'
+import { WEEKDAYS, type Contact, type Settings, type Touch } from './model'
 import { parseRruleOptions } from './rrule-text'
-import { fromFloating, localDay, toFloating } from './time'
-import { isWorkday, sameTimeOn, workdayOnOrAfter } from './calendar'
+import { fromFloating, toFloating } from './time'
 
 /** What the cadence rules read from the settings. */
 export type CadenceSettings = Pick<Settings, 'escalationDays' | 'workdays'>
@@ -99,8 +98,13 @@ export function cadenceDueAt(contact: Pick<Contact, 'touches' | 'cadence' | 'cre
   const touched = contact.touches.length > 0
   const due = nextOccurrence(cadenceRuleFor(contact, settings), cadenceAnchor(contact), timeZone, touched)
   if (!due || contact.cadence) return due
-  const day = localDay(due, timeZone)
-  return isWorkday(day, settings.workdays) ? due : sameTimeOn(due, workdayOnOrAfter(day, settings.workdays), timeZone)
+  // In floating time (the local wall clock), as this runs for every card on every refresh.
+  const wall = toFloating(due, timeZone)
+  let shift = 0
+  while (shift < 7 && !settings.workdays.includes(WEEKDAYS[(wall.getUTCDay() + 6 + shift) % 7]!)) shift++
+  if (shift === 0 || shift === 7) return due
+  wall.setUTCDate(wall.getUTCDate() + shift)
+  return fromFloating(wall, timeZone).toISOString()
 }
 
 /**

@@ -176,14 +176,14 @@ export class TouchbaseService {
     return buildBoard(await this.list(query))
   }
 
-  /** Contacts due on or before today, most overdue first. */
-  async due(): Promise<ContactView[]> {
-    return dueList(await this.list())
+  /** Contacts due on or before today, most overdue first (high priority first within a day). */
+  async due(query?: ContactQuery): Promise<ContactView[]> {
+    return dueList(await this.list(query))
   }
 
   /** Today in sections: overdue (with how late), today, they owe you, coming up. */
-  async today(): Promise<TodaySections> {
-    return todaySections(await this.list())
+  async today(query?: ContactQuery): Promise<TodaySections> {
+    return todaySections(await this.list(query))
   }
 
   async stats(): Promise<StatsReport> {
