@@ -164,7 +164,7 @@ export class TouchbaseService {
     const q = parseOrThrow(ContactQuerySchema, query, 'filter')
     const doc = await this.store.read()
     const ctx = this.viewContext(doc)
-    return doc.contacts.map((c) => toContactView(c, ctx)).filter(contactFilter(q, ctx))
+    return doc.contacts.map((c) => toContactView(c, ctx)).filter(contactFilter(q, { ...ctx, me: doc.settings.sync?.user }))
   }
 
   async get(id: string): Promise<ContactView> {

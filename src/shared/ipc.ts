@@ -5,6 +5,7 @@
  */
 import type { ApiHandlers } from '../service/api'
 import type { ImportErrorReason } from '../core/interop/errors'
+import type { SyncPanel } from '../core/sync/setup'
 
 export interface AppInfo {
   version: string
@@ -34,6 +35,8 @@ export interface PushEvents {
   'import:progress': { done: number; total: number }
   /** The tray (or a shortcut handled by main) asked to start a follow-up block. */
   'block:start': undefined
+  /** Sync's state changed (syncing, synced, offline, an error): Settings → Sync and the toolbar show it. */
+  'sync:status': SyncPanel
 }
 export type PushEvent = keyof PushEvents
 
@@ -71,7 +74,7 @@ export interface TouchbaseBridge {
   on<E extends PushEvent>(event: E, listener: (payload: PushEvents[E]) => void): () => void
 }
 
-export const PUSH_EVENTS: readonly PushEvent[] = ['data:changed', 'reminder:open-due', 'contact:open', 'import:progress', 'block:start']
+export const PUSH_EVENTS: readonly PushEvent[] = ['data:changed', 'reminder:open-due', 'contact:open', 'import:progress', 'block:start', 'sync:status']
 
 export function isPushEvent(value: unknown): value is PushEvent {
   return typeof value === 'string' && (PUSH_EVENTS as string[]).includes(value)

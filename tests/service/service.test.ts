@@ -7,6 +7,9 @@ import { TouchbaseService } from '../../src/service/service'
 import { createApiHandlers, dispatch } from '../../src/service/api'
 import { ServiceError } from '../../src/service/errors'
 import { reminderMessage } from '../../src/service/reminder-message'
+import { createSyncHost } from '../../electron/main/sync-host'
+import { createPasswordKeeper } from '../../electron/main/sync-password'
+import { fakeSafeStorage } from '../main/helpers'
 
 let dir: string
 let store: Store
@@ -142,6 +145,29 @@ describe('TouchbaseService', () => {
   })
 })
 
+describe('team boards', () => {
+  it('moves a contact to a board it syncs with its touches, filters by list and owner with the sync user as "mine"', async () => {
+    await service.updateSettings({ sync: { server: 'https://couch.example.com', user: 'alice', boards: ['procurement'] } })
+    const vendor = await service.addContact({ name: 'Vera', kind: 'vendor' })
+    await service.logTouch(vendor.id, { channel: 'email' })
+    await service.addContact({ name: 'Pat' })
+    await expect(service.moveToBoard(vendor.id, 'legal')).rejects.toMatchObject({ code: 'not-found' })
+    const { contact, before } = await service.moveToBoard(vendor.id, 'procurement')
+    expect(contact).toMatchObject({ board: 'procurement', touchCount: 1 })
+    expect(before.board).toBeUndefined()
+    const names = async (q: Parameters<TouchbaseService['list']>[0]) => (await service.list(q)).map((c) => c.name)
+    expect(await names({ board: 'procurement' })).toEqual(['Vera'])
+    expect(await names({ board: null })).toEqual(['Pat'])
+    expect(await names({ owner: 'unassigned' })).toEqual(['Vera'])
+    await service.editContact(vendor.id, { owner: 'alice' })
+    expect(await names({ owner: 'mine' })).toEqual(['Vera', 'Pat'])
+    await service.editContact(vendor.id, { owner: 'bob' })
+    expect(await names({ owner: 'mine' })).toEqual(['Pat'])
+    expect(await names({ teammate: 'bob' })).toEqual(['Vera'])
+    expect((await service.moveToBoard(vendor.id, null)).contact.board).toBeUndefined()
+  })
+})
+
 describe('the IPC dispatch over the real service', () => {
   it('validates arguments in the service and returns errors as data', async () => {
     const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) })
@@ -201,7 +227,10 @@ describe('every channel validates its arguments in the service', () => {
   it('answers junk on every channel with a result or a clear refusal', async () => {
     const ada = await service.addContact({ name: 'Ada' })
     await service.logTouch(ada.id, { channel: 'call' })
-    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) })
+    // Sync's channels go to main's host (no server needed: junk never gets that far).
+    const sync = createSyncHost({ service, keeper: createPasswordKeeper(fakeSafeStorage(), join(dir, 'pw.bin')), onPanel: () => {}, onSyncedChange: () => {} })
+    await sync.start()
+    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }), sync })
     const channels = Object.keys(handlers) as (keyof typeof handlers)[]
     expect(channels.length).toBeGreaterThanOrEqual(19)
     let refused = 0
@@ -221,6 +250,7 @@ describe('every channel validates its arguments in the service', () => {
         }
       }
     }
+    await sync.stop()
     expect(refused).toBeGreaterThan(150)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     // Whatever junk got through as valid input left a valid file behind.

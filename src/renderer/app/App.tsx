@@ -14,6 +14,7 @@ import { ImportButton } from '../interop/ImportButton'
 import { SettingsDialog } from '../settings/SettingsDialog'
 import { ShortcutsDialog } from '../settings/ShortcutsDialog'
 import { TodayView } from '../today/TodayView'
+import { SyncIndicator } from '../syncing/SyncIndicator'
 import { Icon } from '../ui/icons'
 import { ToastProvider } from '../ui/Toast'
 import { DataProvider, useData } from './data'
@@ -56,7 +57,7 @@ function Shell() {
 
   // Typing stays responsive on a 10,000-card board: filtering runs behind the keystrokes.
   const deferredQuery = useDeferredValue(query)
-  const filtered = useMemo(() => (contacts ?? []).filter(contactFilter(deferredQuery, { now, timeZone })), [contacts, deferredQuery, now, timeZone])
+  const filtered = useMemo(() => (contacts ?? []).filter(contactFilter(deferredQuery, { now, timeZone, me: settings?.sync?.user })), [contacts, deferredQuery, now, timeZone, settings?.sync?.user])
   const board = useMemo(() => buildBoard(filtered), [filtered])
   const dueCount = useMemo(() => (contacts ?? []).filter((c) => c.dueState === 'overdue' || c.dueState === 'today').length, [contacts])
 
@@ -150,6 +151,7 @@ function Shell() {
           <button type="button" className="icon-button" title={`${t('toolbar.shortcuts')} (?)`} aria-label={t('toolbar.shortcuts')} onClick={() => setHelpOpen(true)}>
             <Icon name="keyboard" />
           </button>
+          <SyncIndicator onOpen={() => setSettingsOpen(true)} />
           <button type="button" className="icon-button" title={t('toolbar.settings')} aria-label={t('toolbar.settings')} onClick={() => setSettingsOpen(true)} data-testid="open-settings">
             <Icon name="gear" />
           </button>

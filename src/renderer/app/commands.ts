@@ -77,6 +77,9 @@ export function useCommands() {
       editTouch: (view: ContactView, touchId: string, patch: TouchPatch) =>
         withUndo(() => call('touch:edit', view.id, touchId, patch), () => t('toast.touchEdited')),
       deleteTouch: (view: ContactView, touchId: string) => withUndo(() => call('touch:delete', view.id, touchId), () => t('toast.touchDeleted')),
+      /** To a team board with all its touches, or back to your own list (null). */
+      moveToBoard: (view: ContactView, board: string | null) =>
+        withUndo(() => call('contacts:move', view.id, board), () => t('team.moved', { name: view.name, list: board ? t('team.board', { board }) : t('team.personal') })),
 
       /** Throws on rejection, so the form can show the service's issues beside its fields. */
       async add(input: ContactInput): Promise<ContactView> {

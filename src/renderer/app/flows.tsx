@@ -7,8 +7,10 @@ import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { DateDialog } from '../dialogs/DateDialog'
 import { LogTouchDialog } from '../dialogs/LogTouchDialog'
 import { MoveMenu } from '../dialogs/MoveMenu'
+import { BoardMoveDialog } from '../syncing/BoardMoveDialog'
 import type { Anchor } from '../ui/Dialog'
 import { useCommands } from './commands'
+import { useData } from './data'
 
 type Flow =
   | { kind: 'log'; view: ContactView; anchor?: Anchor | null }
@@ -17,12 +19,15 @@ type Flow =
   | { kind: 'date'; purpose: 'not-now' | 'snooze' | 'wait'; view: ContactView }
   | { kind: 'delete'; view: ContactView }
   | { kind: 'move-menu'; view: ContactView; anchor?: Anchor | null }
+  | { kind: 'board'; view: ContactView; anchor?: Anchor | null }
 
 /** The guided actions every screen shares; each asks what it needs, then runs one command. */
 export interface Flows {
   move: (view: ContactView, target: BoardTarget, anchor?: Anchor | null) => void
   logTouch: (view: ContactView, anchor?: Anchor | null) => void
   openMoveMenu: (view: ContactView, anchor?: Anchor | null) => void
+  /** Move to board…: your own list or a team board, with all its touches. */
+  moveToBoard: (view: ContactView, anchor?: Anchor | null) => void
   snooze: (view: ContactView) => void
   wait: (view: ContactView) => void
   closeAs: (view: ContactView, as: ExitStatus) => void
@@ -69,6 +74,7 @@ export function FlowProvider({ children }: { children: ReactNode }) {
       closeAs,
       logTouch: (view, anchor) => setFlow({ kind: 'log', view, anchor }),
       openMoveMenu: (view, anchor) => setFlow({ kind: 'move-menu', view, anchor }),
+      moveToBoard: (view, anchor) => setFlow({ kind: 'board', view, anchor }),
       snooze: (view) => setFlow({ kind: 'date', purpose: 'snooze', view }),
       wait: (view) => setFlow({ kind: 'date', purpose: 'wait', view }),
       reopen: (view) => void commands.reopen(view),
@@ -88,6 +94,7 @@ export function FlowProvider({ children }: { children: ReactNode }) {
 function FlowDialog({ flow, flows, done }: { flow: Flow; flows: Flows; done: () => void }) {
   const { t } = useTranslation()
   const commands = useCommands()
+  const { settings } = useData()
   const { view } = flow
   const then = (run: () => Promise<unknown>) => {
     done()
@@ -139,8 +146,18 @@ function FlowDialog({ flow, flows, done }: { flow: Flow; flows: Flows; done: () 
             // The next dialog opens after this one has closed and handed focus back.
             window.setTimeout(() => flows.move(view, target, flow.anchor), 0)
           }}
+          onMoveToBoard={
+            settings?.sync
+              ? () => {
+                  done()
+                  window.setTimeout(() => flows.moveToBoard(view, flow.anchor), 0)
+                }
+              : undefined
+          }
         />
       )
+    case 'board':
+      return <BoardMoveDialog view={view} anchor={flow.anchor} onCancel={done} onMove={(board) => then(() => commands.moveToBoard(view, board))} />
     case 'date': {
       const text = {
         'not-now': { title: t('date.notNowTitle', { name: view.name }), label: t('date.notNowLabel'), confirm: t('date.notNowConfirm'), days: 30 },

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { blockSummary, CHANNEL_KEYS, currentCard, defaultDay, remainingSeconds, TEXT_STEPS, type BlockInput, type BlockState } from '../../core/block'
 import { startOfDay } from '../../core/calendar'
 import type { ContactView } from '../../core/contact-view'
@@ -181,7 +182,7 @@ function BlockCard({ view, onOpen }: { view: ContactView; onOpen: (id: string) =
   )
 }
 
-function dueText(t: ReturnType<typeof useTranslation>['t'], view: ContactView): string {
+function dueText(t: TFunction, view: ContactView): string {
   if (view.dueState === 'overdue') return t('card.overdue', { count: -(view.dueInDays ?? 0) })
   if (view.dueState === 'today') return t('card.dueToday')
   return ''

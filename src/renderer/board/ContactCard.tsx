@@ -8,6 +8,7 @@ import { promiseText } from '../format/loop-text'
 import { ChannelIcon, Icon } from '../ui/icons'
 import { PriorityStar } from '../ui/PriorityStar'
 import { useCardEnv } from './CardEnv'
+import { BoardChip, OwnerBadge } from '../syncing/TeamBadges'
 
 export const CARD_HEIGHT = 124
 /** Waiting cards say "waiting on them until …", which may need a second line. */
@@ -59,6 +60,7 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
       <div className="card-top">
         <PriorityStar priority={view.priority} />
         <span className="card-name">{view.name}</span>
+        {view.board && view.owner && <OwnerBadge owner={view.owner} />}
         <button
           type="button"
           className="card-menu icon-button"
@@ -91,10 +93,20 @@ function LastTouchLine({ view }: { view: ContactView }) {
   const { t } = useTranslation()
   const { language, now, timeZone } = useCardEnv()
   const when = view.lastTouchAt && view.lastChannel ? formatRelative(view.lastTouchAt, language, now, timeZone) : null
+  const board = view.board ? <BoardChip board={view.board} compact /> : null
+  // On a shared board the card says who touched it last.
+  const by = view.board && when ? view.lastTouchBy : null
+  const title = when && view.lastChannel ? t('card.lastTouch', { when, channel: t(`channel.${view.lastChannel}`) }) : undefined
   return (
-    <div className={`card-line ${when ? '' : 'card-muted'}`} title={when && view.lastChannel ? t('card.lastTouch', { when, channel: t(`channel.${view.lastChannel}`) }) : undefined}>
+    <div className={`card-line ${when ? '' : 'card-muted'}`} title={by && title ? `${title}\n${t('team.lastByTitle', { when, name: by })}` : title}>
       {view.lastChannel && when ? <ChannelIcon channel={view.lastChannel} /> : null}
       <span className="card-when">{when ?? t('card.neverTouched')}</span>
+      {by && (
+        <span className="team-by" data-testid="last-touch-by">
+          · {by}
+        </span>
+      )}
+      {board}
       <CardMarks view={view} />
     </div>
   )

@@ -16,6 +16,7 @@ import { ChannelIcon, Icon } from '../ui/icons'
 import { OutcomeSelect } from '../ui/OutcomeSelect'
 import { describeCadence } from './CadenceEditor'
 import { choiceOf } from './cadence-presets'
+import { TeamFacts } from '../syncing/TeamFacts'
 
 interface Props {
   id: string
@@ -155,6 +156,7 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
             ))}
           </Fact>
         )}
+        <TeamFacts view={view} />
         <Fact label={t('detail.created')}>{formatDateTimeLong(view.createdAt, lang, timeZone)}</Fact>
         {view.notes && (
           <Fact label={t('detail.notes')} wide>
@@ -185,6 +187,7 @@ function Timeline({ view }: { view: ContactView }) {
   const [editing, setEditing] = useState<string | null>(null)
   const [deleting, setDeleting] = useState<Touch | null>(null)
   const commands = useCommands()
+  const me = useData().settings?.sync?.user
   const numbered = view.touches.map((touch, i) => ({ touch, n: i + 1 })).reverse()
 
   return (
@@ -207,7 +210,7 @@ function Timeline({ view }: { view: ContactView }) {
                 onSave={(patch) => (setEditing(null), void commands.editTouch(view, touch.id, patch))}
               />
             ) : (
-              <TouchItem key={touch.id} touch={touch} n={n} onEdit={() => setEditing(touch.id)} onDelete={() => setDeleting(touch)} />
+              <TouchItem key={touch.id} touch={touch} n={n} shared={!!view.board} theirs={!!view.board && !!touch.by && touch.by !== me} onEdit={() => setEditing(touch.id)} onDelete={() => setDeleting(touch)} />
             )
           )}
         </ol>
@@ -228,7 +231,8 @@ function Timeline({ view }: { view: ContactView }) {
   )
 }
 
-function TouchItem({ touch, n, onEdit, onDelete }: { touch: Touch; n: number; onEdit: () => void; onDelete: () => void }) {
+/** `theirs`: a teammate's touch on a shared board, which only its author may change (the server agrees). */
+function TouchItem({ touch, n, shared, theirs, onEdit, onDelete }: { touch: Touch; n: number; shared: boolean; theirs: boolean; onEdit: () => void; onDelete: () => void }) {
   const { t, i18n } = useTranslation()
   const { timeZone } = useData()
   return (
@@ -242,10 +246,12 @@ function TouchItem({ touch, n, onEdit, onDelete }: { touch: Touch; n: number; on
           <span>{t(`channel.${touch.channel}`)}</span>
           <span className="muted">{formatDateTime(touch.at, i18n.language, timeZone)}</span>
           {touch.outcome && <span className={`outcome outcome-${touch.outcome}`}>{t(`outcome.${touch.outcome}`)}</span>}
+          {/* On a shared board each touch says who made it. */}
+          {shared && touch.by && <span className="timeline-by">{t('team.by', { name: touch.by })}</span>}
         </div>
         {touch.note && <p className="timeline-note">{touch.note}</p>}
       </div>
-      <div className="timeline-actions">
+      <div className="timeline-actions" hidden={theirs}>
         <button type="button" className="icon-button" aria-label={`${t('detail.editTouch')} ${t('detail.touchNumber', { n })}`} title={t('detail.editTouch')} onClick={onEdit}>
           <Icon name="edit" size={14} />
         </button>

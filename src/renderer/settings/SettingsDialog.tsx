@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SettingsPatchSchema, type Settings } from '../../core/model'
+import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../../core/model'
 import { issueCode } from '../../core/issues'
 import { issueText } from '../contacts/issues'
 import { ApiError, call } from '../api/client'
@@ -13,6 +13,7 @@ import { DataSection } from '../interop/DataSection'
 import { LoopSettings } from './LoopSettings'
 import { PlaybookSettings } from './PlaybookSettings'
 import { ReminderSettings } from './ReminderSettings'
+import { SyncSection } from '../syncing/SyncSection'
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation()
@@ -28,7 +29,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
 
   async function save(event: FormEvent) {
     event.preventDefault()
-    const patch = { ...draft, escalationDays: days.map((d) => Number(d)), dailyCapacity: Number(capacity) }
+    // Sync's settings are Settings → Sync's own (saved at once, with the password): never from this draft.
+    const patch: SettingsPatch = { ...draft, escalationDays: days.map((d) => Number(d)), dailyCapacity: Number(capacity) }
+    delete patch.sync
     const parsed = SettingsPatchSchema.safeParse(patch)
     if (!parsed.success) {
       const say = (issue: (typeof parsed.error.issues)[number]): string => {
@@ -126,6 +129,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             ))}
           </div>
         </section>
+
+        <SyncSection />
 
         <DataSection onRestored={onClose} />
 
