@@ -41,7 +41,12 @@ export const Rrule = z
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional()
 
-export const TouchSchema = z.object({
+/**
+ * The stored records are loose objects: a field this version does not know (added by hand, or
+ * by a newer minor version with the same schemaVersion) is kept through every round trip
+ * instead of being dropped on the next write.
+ */
+export const TouchSchema = z.looseObject({
   id: z.string().min(1),
   at: Instant,
   channel: z.enum(CHANNELS),
@@ -50,7 +55,7 @@ export const TouchSchema = z.object({
 })
 export type Touch = z.infer<typeof TouchSchema>
 
-export const ContactSchema = z.object({
+export const ContactSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string().trim().min(1, 'must not be empty').max(200),
   org: optionalText(200),
@@ -80,7 +85,7 @@ export type Contact = z.infer<typeof ContactSchema>
 export const DEFAULT_ESCALATION_DAYS = [2, 3, 5, 7, 14, 30] as const
 export const DEFAULT_REMINDER_RULE = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9;BYMINUTE=0;BYSECOND=0'
 
-export const SettingsSchema = z.object({
+export const SettingsSchema = z.looseObject({
   /** When the daily follow-up reminder fires, in local time. */
   reminderRule: Rrule,
   /**
@@ -102,7 +107,7 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false
 }
 
-export const ReminderStateSchema = z.object({
+export const ReminderStateSchema = z.looseObject({
   /** The latest reminder occurrence that was handled (fired, or skipped as nothing was due). */
   lastFiredOccurrence: Instant.optional(),
   /** "Snooze today's reminder": the next reminder fires at this instant instead. */
@@ -110,13 +115,58 @@ export const ReminderStateSchema = z.object({
 })
 export type ReminderState = z.infer<typeof ReminderStateSchema>
 
-export const DocumentSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  contacts: z.array(ContactSchema),
-  settings: SettingsSchema,
-  reminder: ReminderStateSchema
-})
+export const DocumentSchema = z
+  .looseObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    contacts: z.array(ContactSchema),
+    settings: SettingsSchema,
+    reminder: ReminderStateSchema
+  })
+  .superRefine((doc, ctx) => {
+    for (const issue of duplicateIdIssues(doc.contacts)) ctx.addIssue({ code: 'custom', ...issue })
+  })
 export type TouchbaseDocument = z.infer<typeof DocumentSchema>
+
+/**
+ * Ids must be unique: contacts within the document, touches within their contact. A duplicate
+ * (a hand edit, a bad merge) would make `delete` remove both.
+ */
+export function duplicateIdIssues(contacts: readonly Pick<Contact, 'id' | 'touches'>[]): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = []
+  const firstIndex = new Map<string, number>()
+  contacts.forEach((contact, i) => {
+    const first = firstIndex.get(contact.id)
+    if (first === undefined) firstIndex.set(contact.id, i)
+    else issues.push({ path: ['contacts', i, 'id'], message: `duplicate id "${contact.id}" (contacts.${first} has it too)` })
+    issues.push(...duplicateTouchIdIssues(contact).map((issue) => ({ ...issue, path: ['contacts', i, ...issue.path] })))
+  })
+  return issues
+}
+
+export function duplicateTouchIdIssues(contact: Pick<Contact, 'touches'>): { path: (string | number)[]; message: string }[] {
+  if (contact.touches.length < 2) return []
+  const issues: { path: (string | number)[]; message: string }[] = []
+  const firstIndex = new Map<string, number>()
+  contact.touches.forEach((touch, j) => {
+    const first = firstIndex.get(touch.id)
+    if (first === undefined) firstIndex.set(touch.id, j)
+    else issues.push({ path: ['touches', j, 'id'], message: `duplicate touch id "${touch.id}" (touches.${first} has it too)` })
+  })
+  return issues
+}
+
+/**
+ * In a store.update() the contacts are the store's frozen records (so the ones a change does
+ * not touch are never copied, validated or encoded again). This puts a private, editable copy
+ * of one in its place and returns it.
+ */
+export function editContact(doc: TouchbaseDocument, index: number): Contact {
+  const original = doc.contacts[index]
+  if (original === undefined) throw new RangeError(`No contact at index ${index}`)
+  const copy = structuredClone(original)
+  doc.contacts[index] = copy
+  return copy
+}
 
 export function emptyDocument(): TouchbaseDocument {
   return { schemaVersion: SCHEMA_VERSION, contacts: [], settings: structuredClone(DEFAULT_SETTINGS), reminder: {} }

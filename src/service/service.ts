@@ -6,6 +6,7 @@ import {
   ContactSchema,
   DayOrInstant,
   SettingsPatchSchema,
+  editContact,
   TouchInputSchema,
   TouchPatchSchema,
   type CloseInput,
@@ -38,6 +39,11 @@ export interface ServiceOptions {
   now?: () => Date
   timeZone?: () => string
   newId?: () => string
+  /**
+   * Tags every write this service makes, for the store's change listeners (e.g. "sync" for
+   * changes that came from a remote, so the sync does not send them back).
+   */
+  origin?: string
 }
 
 /** Short ids are easy to type on the command line; 10 hex digits make collisions negligible. */
@@ -56,6 +62,7 @@ export class TouchbaseService {
   readonly now: () => Date
   readonly timeZone: () => string
   private readonly newId: () => string
+  private readonly writeOptions: { origin?: string }
 
   constructor(
     readonly store: Store,
@@ -64,6 +71,12 @@ export class TouchbaseService {
     this.now = options.now ?? (() => new Date())
     this.timeZone = options.timeZone ?? systemTimeZone
     this.newId = options.newId ?? newContactId
+    this.writeOptions = options.origin === undefined ? {} : { origin: options.origin }
+  }
+
+  /** store.update with this service's origin. */
+  private write<T>(change: (doc: TouchbaseDocument) => T): Promise<T> {
+    return this.store.update(change, this.writeOptions)
   }
 
   // ---- queries ----
@@ -107,7 +120,7 @@ export class TouchbaseService {
     const fields = parseOrThrow(ContactInputSchema, input, 'contact')
     const at = this.nowIso()
     const contact: Contact = { ...fields, id: this.newId(), status: 'active', createdAt: at, updatedAt: at, touches: [] }
-    return this.store.update((doc) => {
+    return this.write((doc) => {
       doc.contacts.push(contact)
       return toContactView(contact, this.viewContext(doc))
     })
@@ -128,7 +141,7 @@ export class TouchbaseService {
   /** Deletes a contact and returns it whole, so a front can offer Undo via restoreContact. */
   async deleteContact(id: string): Promise<Contact> {
     const key = parseOrThrow(Id, id, 'id')
-    return this.store.update((doc) => {
+    return this.write((doc) => {
       const contact = findContact(doc, key)
       doc.contacts = doc.contacts.filter((c) => c.id !== contact.id)
       return contact
@@ -138,7 +151,7 @@ export class TouchbaseService {
   /** Puts back a contact exactly as it was (Undo for any change, including delete). */
   async restoreContact(snapshot: Contact): Promise<ContactView> {
     const contact = parseOrThrow(ContactSchema, snapshot, 'contact')
-    return this.store.update((doc) => {
+    return this.write((doc) => {
       const index = doc.contacts.findIndex((c) => c.id === contact.id)
       if (index >= 0) doc.contacts[index] = contact
       else doc.contacts.push(contact)
@@ -256,11 +269,11 @@ export class TouchbaseService {
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
     const fields = parseOrThrow(SettingsPatchSchema, patch, 'settings')
-    return this.store.update((doc) => Object.assign(doc.settings, fields))
+    return this.write((doc) => Object.assign(doc.settings, fields))
   }
 
   async updateReminderState(patch: Partial<ReminderState>): Promise<ReminderState> {
-    return this.store.update((doc) => {
+    return this.write((doc) => {
       for (const [key, value] of Object.entries(patch) as [keyof ReminderState, string | undefined][]) {
         if (value === undefined) delete doc.reminder[key]
         else doc.reminder[key] = value
@@ -303,8 +316,9 @@ export class TouchbaseService {
   /** Applies a change to one contact (found by id or unique id prefix) and returns its new view. */
   private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactView> {
     const key = parseOrThrow(Id, id, 'id')
-    return this.store.update((doc) => {
-      const contact = findContact(doc, key)
+    return this.write((doc) => {
+      // A private copy of this one contact; the others stay shared, unvalidated and unencoded.
+      const contact = editContact(doc, doc.contacts.indexOf(findContact(doc, key)))
       apply(doc, contact)
       contact.updatedAt = updatedAt
       return toContactView(contact, this.viewContext(doc))

@@ -1,5 +1,18 @@
+import { isUtf8 } from 'node:buffer'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { MigrationError, migrate } from '../core/migrations'
-import type { TouchbaseDocument } from '../core/model'
+import {
+  ContactSchema,
+  DocumentSchema,
+  ReminderStateSchema,
+  SCHEMA_VERSION,
+  SettingsSchema,
+  describeIssues,
+  duplicateTouchIdIssues,
+  type Contact,
+  type TouchbaseDocument
+} from '../core/model'
+import { passesFastValidation } from './fast-validation'
 
 /** Bytes that are not a usable document; carries them so the store can keep an exact copy. */
 export class DecodeFailure extends Error {
@@ -19,41 +32,259 @@ export interface DecodedDocument {
   migratedFrom?: number
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
-
-/** bytes → a valid current document (migrated if older), or a DecodeFailure saying why not. */
-export function decodeDocument(bytes: Buffer): DecodedDocument {
-  let raw: unknown
-  try {
-    // fatal: random binary is "corrupt", not text full of U+FFFD that fails later as "invalid".
-    const text = utf8.decode(bytes)
-    // Editors on Windows may add a byte-order mark; it is not damage.
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  } catch (error) {
-    const detail = bytes.length === 0 ? 'the file is empty' : error instanceof Error ? error.message : String(error)
-    throw new DecodeFailure('corrupt', [detail], bytes, error)
-  }
-  try {
-    return migrate(raw)
-  } catch (error) {
-    if (error instanceof MigrationError) throw new DecodeFailure(error.kind, error.details, bytes, error)
-    throw error
+/** A change made a record invalid: one line per problem, with paths into the document. */
+export class DraftIssues extends Error {
+  override readonly name = 'DraftIssues'
+  constructor(readonly details: string[]) {
+    super(details.join('; '))
   }
 }
 
+/**
+ * The layout encode() writes, which is exactly `JSON.stringify(doc, null, 2)`: each contact
+ * starts at "\n    {" and ends at "\n    }" (JSON strings cannot hold a raw newline, so these
+ * bytes only ever occur as layout).
+ */
+const CONTACTS_OPEN = Buffer.from('\n  "contacts": [')
+const ITEM_START = Buffer.from('\n    {')
+const ITEM_END = Buffer.from('\n    }')
+const LIST_END = Buffer.from('\n  ]')
+const COMMA = Buffer.from(',')
+const CONTACTS_MARKER = '\n  "contacts": []'
+/** Decoding gives the event loop a turn this often, so a big file never stalls timers (the lock's refresh, the UI). */
+const YIELD_EVERY_MS = 20
+
+const startsWithAt = (bytes: Buffer, at: number, prefix: Buffer) =>
+  at + prefix.length <= bytes.length && bytes.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0
+
+/**
+ * Turns files into documents and documents into file bytes, remembering each contact's bytes.
+ *
+ * Contacts are immutable records: the store never edits one in place, it swaps in a new one.
+ * So the bytes of a contact this codec has seen stay valid for as long as the object lives, and
+ * a write re-encodes and re-validates only the contacts that are new objects: one touch costs
+ * one contact's work however large the file is. A contact in `known` is valid and frozen.
+ */
+export class DocumentCodec {
+  /** Valid, frozen contacts → their bytes in the file (null: not encoded yet). */
+  private readonly known = new WeakMap<Contact, Buffer | null>()
+
+  /** bytes → a valid current document (migrated if older), or a DecodeFailure saying why not. */
+  async decode(bytes: Buffer): Promise<DecodedDocument> {
+    if (bytes.length === 0) throw new DecodeFailure('corrupt', ['the file is empty'], bytes, undefined)
+    // Random binary is "corrupt", not text full of U+FFFD that fails later as "invalid".
+    if (!isUtf8(bytes)) throw new DecodeFailure('corrupt', ['the file is not UTF-8 text'], bytes, undefined)
+    // Editors on Windows may add a byte-order mark; it is not damage.
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+
+    const split = await this.parseByContact(bytes, start)
+    let raw: unknown
+    if (split) raw = split.raw
+    else {
+      try {
+        raw = JSON.parse(bytes.toString('utf8', start))
+      } catch (error) {
+        throw new DecodeFailure('corrupt', [error instanceof Error ? error.message : String(error)], bytes, error)
+      }
+    }
+
+    const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
+    if (version === SCHEMA_VERSION && passesFastValidation(raw)) {
+      const doc = raw
+      doc.contacts.forEach((contact, i) => this.remember(contact, split?.items[i]))
+      return { doc: deepFreeze(doc) }
+    }
+    // Older, newer or invalid: the careful path, which also explains what is wrong.
+    let migrated
+    try {
+      migrated = migrate(raw)
+    } catch (error) {
+      if (error instanceof MigrationError) throw new DecodeFailure(error.kind, error.details, bytes, error)
+      throw error
+    }
+    return { doc: this.adopt(migrated.doc), ...(migrated.migratedFrom === undefined ? {} : { migratedFrom: migrated.migratedFrom }) }
+  }
+
+  /**
+   * Parses the file one contact at a time, keeping each contact's exact bytes. Returns
+   * undefined when the file is not laid out the way encode() writes it (hand-formatted,
+   * minified), or does not parse: the caller then parses it whole, which gives the real error.
+   */
+  private async parseByContact(bytes: Buffer, start: number): Promise<{ raw: Record<string, unknown>; items: Buffer[] } | undefined> {
+    const key = bytes.indexOf(CONTACTS_OPEN, start)
+    if (key < 0) return undefined
+    const open = key + CONTACTS_OPEN.length
+    const items: Buffer[] = []
+    let close = open
+    if (bytes[open] !== 0x5d /* ] */) {
+      let at = open
+      for (;;) {
+        if (!startsWithAt(bytes, at, ITEM_START)) return undefined
+        const end = bytes.indexOf(ITEM_END, at + ITEM_START.length)
+        if (end < 0) return undefined
+        const stop = end + ITEM_END.length
+        items.push(bytes.subarray(at, stop))
+        if (bytes[stop] === 0x2c /* , */) {
+          at = stop + 1
+          continue
+        }
+        if (!startsWithAt(bytes, stop, LIST_END)) return undefined
+        close = stop
+        break
+      }
+    }
+    const skeleton = bytes.toString('utf8', start, open) + bytes.toString('utf8', close)
+    // A second "contacts" key (JSON.parse keeps the last) would make the cut above the wrong one.
+    if (skeleton.indexOf('"contacts"') !== skeleton.lastIndexOf('"contacts"')) return undefined
+    try {
+      const raw = JSON.parse(skeleton) as Record<string, unknown>
+      if (!Array.isArray(raw?.contacts) || raw.contacts.length !== 0) return undefined
+      const contacts: unknown[] = []
+      let sliceStart = performance.now()
+      for (const item of items) {
+        contacts.push(JSON.parse(item.toString('utf8')))
+        if (performance.now() - sliceStart > YIELD_EVERY_MS) {
+          await yieldToEventLoop()
+          sliceStart = performance.now()
+        }
+      }
+      // Assigning keeps "contacts" where it was among the keys, so the layout round-trips.
+      raw.contacts = contacts
+      return { raw, items }
+    } catch {
+      return undefined
+    }
+  }
+
+  /** A contact from a validated document: frozen, its bytes known (given, or made when first written). */
+  private remember(contact: Contact, bytes?: Buffer): void {
+    deepFreeze(contact)
+    this.known.set(contact, bytes ?? null)
+  }
+
+  /** A whole document validated elsewhere (zod, a restore): freeze it and know its contacts. */
+  adopt(doc: TouchbaseDocument): TouchbaseDocument {
+    for (const contact of doc.contacts) if (!this.known.has(contact)) this.remember(contact)
+    // The contacts are frozen already, so this only walks the rest.
+    return deepFreeze(doc)
+  }
+
+  private bytesOf(contact: Contact): Buffer {
+    let bytes = this.known.get(contact)
+    if (bytes === undefined || bytes === null) {
+      bytes = encodeContact(contact)
+      this.known.set(contact, bytes)
+    }
+    return bytes
+  }
+
+  isKnown(contact: Contact): boolean {
+    return this.known.has(contact)
+  }
+
+  /**
+   * Validates a contact a change made or replaced (through zod, which also normalizes, e.g.
+   * trims) and returns the stored form, frozen. Throws DraftIssues with paths at `index`.
+   */
+  admitContact(contact: unknown, index: number): Contact {
+    const parsed = ContactSchema.safeParse(contact)
+    const issues = parsed.success ? duplicateTouchIdIssues(parsed.data).map((i) => `${i.path.join('.')}: ${i.message}`) : describeIssues(parsed.error)
+    if (!parsed.success || issues.length > 0) throw new DraftIssues(issues.map((line) => `contacts.${index}.${line}`))
+    this.remember(parsed.data)
+    return parsed.data
+  }
+
+  /**
+   * Validates what a change did to `base`: the contacts that are new objects, the settings,
+   * the reminder state and the rules across contacts (unique ids). Unchanged contacts are
+   * trusted as they are. Returns the new frozen document and the ids of the contacts added,
+   * changed or removed; throws DraftIssues.
+   */
+  finishDraft(base: TouchbaseDocument, draft: TouchbaseDocument): { doc: TouchbaseDocument; contactIds: string[]; changed: boolean } {
+    if (draft.schemaVersion !== SCHEMA_VERSION) throw new DraftIssues([`schemaVersion: must be ${SCHEMA_VERSION}`])
+    if (!Array.isArray(draft.contacts)) throw new DraftIssues(['contacts: must be a list'])
+    const settings = SettingsSchema.safeParse(draft.settings)
+    const reminder = ReminderStateSchema.safeParse(draft.reminder)
+    const issues = [
+      ...(settings.success ? [] : describeIssues(settings.error).map((l) => `settings.${l}`)),
+      ...(reminder.success ? [] : describeIssues(reminder.error).map((l) => `reminder.${l}`))
+    ]
+    const contactIds: string[] = []
+    const contacts = draft.contacts.map((contact, i) => {
+      if (this.known.has(contact)) return contact
+      try {
+        const admitted = this.admitContact(contact, i)
+        // An edited copy that ends up the same as the record it replaced is that record.
+        const before = base.contacts[i]
+        if (before?.id === admitted.id && this.bytesOf(before).equals(this.bytesOf(admitted))) return before
+        contactIds.push(admitted.id)
+        return admitted
+      } catch (error) {
+        if (!(error instanceof DraftIssues)) throw error
+        issues.push(...error.details)
+        return contact
+      }
+    })
+    const seen = new Map<string, number>()
+    contacts.forEach((contact, i) => {
+      const first = seen.get(contact.id)
+      if (first === undefined) seen.set(contact.id, i)
+      else issues.push(`contacts.${i}.id: duplicate id "${contact.id}" (contacts.${first} has it too)`)
+    })
+    if (issues.length > 0) throw new DraftIssues(issues)
+
+    // Removed or replaced contacts changed too.
+    const kept = new Set(contacts)
+    const changedIds = new Set(contactIds)
+    for (const contact of base.contacts) if (!kept.has(contact)) changedIds.add(contact.id)
+    const doc = { ...draft, contacts: Object.freeze(contacts), settings: deepFreeze(settings.data!), reminder: deepFreeze(reminder.data!) } as TouchbaseDocument
+    const changed =
+      changedIds.size > 0 ||
+      contacts.length !== base.contacts.length ||
+      contacts.some((c, i) => c !== base.contacts[i]) ||
+      skeletonOf(doc) !== skeletonOf(base)
+    return { doc: deepFreeze(doc), contactIds: [...changedIds], changed }
+  }
+
+  /**
+   * The file's bytes as a list of pieces: exactly `JSON.stringify(doc, null, 2) + "\n"`, but
+   * with each known contact's bytes reused instead of encoded again.
+   */
+  encode(doc: TouchbaseDocument): Buffer[] {
+    const skeleton = skeletonOf(doc)
+    const marker = skeleton.indexOf(CONTACTS_MARKER)
+    if (doc.contacts.length === 0 || marker < 0) return [Buffer.from(`${JSON.stringify(doc, null, 2)}\n`)]
+    const open = marker + CONTACTS_MARKER.length - 1
+    const pieces: Buffer[] = [Buffer.from(skeleton.slice(0, open))]
+    doc.contacts.forEach((contact, i) => {
+      if (i > 0) pieces.push(COMMA)
+      pieces.push(this.bytesOf(contact))
+    })
+    pieces.push(Buffer.from(`${LIST_END.toString()}${skeleton.slice(open + 1)}\n`))
+    return pieces
+  }
+}
+
+/** The document with an empty contact list, indented as in the file. */
+function skeletonOf(doc: TouchbaseDocument): string {
+  return JSON.stringify({ ...doc, contacts: [] }, null, 2)
+}
+
+/** One contact as it sits in the file's contact list: "\n    {" … "\n    }". */
+function encodeContact(contact: Contact): Buffer {
+  return Buffer.from(`\n    ${JSON.stringify(contact, null, 2).replaceAll('\n', '\n    ')}`)
+}
+
+/** The whole file as one string (tests, backups of a document that has no file yet). */
 export function encodeDocument(doc: TouchbaseDocument): string {
   // Indented: people read and repair this file by hand, and error messages point into it.
   return `${JSON.stringify(doc, null, 2)}\n`
 }
 
-/** A private, mutable copy. JSON round-trip: the document is plain JSON, and this is faster than structuredClone. */
-export function cloneDocument(doc: TouchbaseDocument): TouchbaseDocument {
-  return JSON.parse(JSON.stringify(doc)) as TouchbaseDocument
-}
-
 /**
  * The store hands its current document to every reader without copying; freezing it makes a
- * caller's accidental in-place edit throw instead of silently changing the store's state.
+ * caller's accidental in-place edit throw instead of silently changing the store's state (and
+ * the bytes it remembers for each contact).
  */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -61,4 +292,10 @@ export function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child)
   }
   return value
+}
+
+/** Validates a whole replacement document with zod (restore, import of a backup). */
+export function parseWholeDocument(doc: unknown): { ok: true; doc: TouchbaseDocument } | { ok: false; details: string[] } {
+  const parsed = DocumentSchema.safeParse(doc)
+  return parsed.success ? { ok: true, doc: parsed.data } : { ok: false, details: describeIssues(parsed.error) }
 }

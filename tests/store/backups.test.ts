@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { TouchbaseDocument } from '../../src/core/model'
+import { editContact, type TouchbaseDocument } from '../../src/core/model'
 import { localDay, labelSlug } from '../../src/store/backups'
 import { BACKUP_DIR_NAME, DAILY_BACKUPS_KEPT, DATA_FILE_NAME, openStore } from '../../src/store'
 import { makeContact, makeTouch, tempDirs, tempFilesIn } from './helpers'
@@ -29,7 +29,7 @@ describe('daily backups', () => {
     for (let n = 1; n <= 10; n++) {
       for (const hour of [9, 13, 18]) {
         clock = day(n, hour)
-        await store.update((doc) => void doc.contacts[0]!.touches.push(makeTouch(`d${n}h${hour}`)))
+        await store.update((doc) => void editContact(doc, 0).touches.push(makeTouch(`d${n}h${hour}`)))
       }
     }
     // Day 1 started with no file, so there was nothing to back up: days 2‥10 got one each,
@@ -67,7 +67,7 @@ describe('daily backups', () => {
     const labeled = await store.backupNow('before restore')
     for (let n = 2; n <= 12; n++) {
       clock = day(n)
-      await store.update((doc) => void doc.contacts[0]!.tags.push(`t${n}`))
+      await store.update((doc) => void editContact(doc, 0).tags.push(`t${n}`))
     }
     const names = await backupNames(dir)
     expect(names).toContain(labeled.split(/[\\/]/).pop())

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFile, readdir, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DocumentSchema } from '../../src/core/model'
+import { DocumentSchema, editContact } from '../../src/core/model'
 import { DATA_FILE_NAME, openStore } from '../../src/store'
 import { buildStoreBundle, type StoreBundle } from './store-bundle'
 import { eventually, fixturesDir, makeContact, sleep, tempDirs } from './helpers'
@@ -153,7 +153,7 @@ describe('several processes on one file', () => {
 
     // A fresh store opens the survivor and can still write to it (the dead lock is taken over).
     const after = await openStore(dir, { lockStaleMs: LOCK_STALE_MS })
-    await after.update((d) => void d.contacts[0]!.tags.push('survived'))
+    await after.update((d) => void editContact(d, 0).tags.push('survived'))
     expect((await readValidated(dir)).contacts[0]!.tags).toEqual(['survived'])
     await after.close()
     console.info(

@@ -7,7 +7,7 @@ import { build } from 'vite'
 const repoRoot = resolve(__dirname, '../..')
 /** Bundled like the CLI bundles them (see vite.cli.config.ts): rrule's ESM entry does not load in plain Node. */
 const bundled = new Set(['rrule', 'lowdb', 'steno'])
-const externalPackages = ['zod', 'proper-lockfile', 'luxon']
+const externalPackages = ['zod', 'luxon']
 const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...externalPackages]
 
 export interface StoreBundle {
