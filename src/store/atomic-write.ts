@@ -81,17 +81,16 @@ export async function writeFileAtomic(filePath: string, data: string | Uint8Arra
 }
 
 async function writeAll(handle: import('node:fs/promises').FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
-  // One writev per chunk of pieces; a short write (rare: a signal, a full pipe) resumes where it stopped.
-  const CHUNK = 1024
-  for (let i = 0; i < pieces.length; i += CHUNK) {
-    let batch = pieces.slice(i, i + CHUNK)
-    let expected = batch.reduce((n, b) => n + b.byteLength, 0)
-    while (expected > 0) {
-      const { bytesWritten } = await handle.writev(batch as Uint8Array[])
-      if (bytesWritten === expected) break
-      expected -= bytesWritten
-      batch = skipBytes(batch, bytesWritten)
-    }
+  // One writev for all pieces (libuv splits it at the system's limit); a short write (rare: a
+  // signal, a full pipe) resumes where it stopped.
+  let rest = [...pieces]
+  let expected = rest.reduce((n, b) => n + b.byteLength, 0)
+  while (expected > 0) {
+    const { bytesWritten } = await handle.writev(rest)
+    if (bytesWritten === expected) return
+    if (bytesWritten === 0) throw Object.assign(new Error('write made no progress'), { code: 'EIO', errno: -5 })
+    expected -= bytesWritten
+    rest = skipBytes(rest, bytesWritten)
   }
 }
 

@@ -94,13 +94,13 @@ export async function preserveFile(sourcePath: string, destPath: string): Promis
 /**
  * Called before a write, with the current good file: the first write of each local day keeps
  * it as that day's backup, then old daily backups are pruned. Returns the new backup's path,
- * or undefined when today's already exists. Costs one stat on every other write.
+ * or undefined when today's already exists.
  */
-export async function ensureDailyBackup(dataDir: string, now: Date, currentFile: string): Promise<string | undefined> {
+export async function ensureDailyBackup(dataDir: string, now: Date, currentFile: () => Promise<string>): Promise<string | undefined> {
   const path = dailyBackupPath(dataDir, localDay(now))
   if (await exists(path)) return undefined
   await mkdir(backupDirOf(dataDir), { recursive: true })
-  await preserveFile(currentFile, path)
+  await preserveFile(await currentFile(), path)
   await pruneDailyBackups(dataDir)
   return path
 }

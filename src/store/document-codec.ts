@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer'
+import type { z } from 'zod'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { MigrationError, migrate } from '../core/migrations'
 import {
@@ -68,6 +69,7 @@ const startsWithAt = (bytes: Buffer, at: number, prefix: Buffer) =>
 export class DocumentCodec {
   /** Valid, frozen contacts → their bytes in the file (null: not encoded yet). */
   private readonly known = new WeakMap<Contact, Buffer | null>()
+  private readonly skeletons = new WeakMap<TouchbaseDocument, string>()
 
   /** bytes → a valid current document (migrated if older), or a DecodeFailure saying why not. */
   async decode(bytes: Buffer): Promise<DecodedDocument> {
@@ -169,6 +171,16 @@ export class DocumentCodec {
     return deepFreeze(doc)
   }
 
+  /** The document with an empty contact list, indented as in the file (remembered per version). */
+  private skeletonOf(doc: TouchbaseDocument): string {
+    let skeleton = this.skeletons.get(doc)
+    if (skeleton === undefined) {
+      skeleton = JSON.stringify({ ...doc, contacts: [] }, null, 2)
+      this.skeletons.set(doc, skeleton)
+    }
+    return skeleton
+  }
+
   private bytesOf(contact: Contact): Buffer {
     let bytes = this.known.get(contact)
     if (bytes === undefined || bytes === null) {
@@ -203,21 +215,34 @@ export class DocumentCodec {
   finishDraft(base: TouchbaseDocument, draft: TouchbaseDocument): { doc: TouchbaseDocument; contactIds: string[]; changed: boolean } {
     if (draft.schemaVersion !== SCHEMA_VERSION) throw new DraftIssues([`schemaVersion: must be ${SCHEMA_VERSION}`])
     if (!Array.isArray(draft.contacts)) throw new DraftIssues(['contacts: must be a list'])
-    const settings = SettingsSchema.safeParse(draft.settings)
-    const reminder = ReminderStateSchema.safeParse(draft.reminder)
-    const issues = [
-      ...(settings.success ? [] : describeIssues(settings.error).map((l) => `settings.${l}`)),
-      ...(reminder.success ? [] : describeIssues(reminder.error).map((l) => `reminder.${l}`))
-    ]
-    const contactIds: string[] = []
+    const issues: string[] = []
+    // Settings and reminder state are small; they are re-validated only when they changed.
+    const checked = <T>(schema: z.ZodType<T>, value: unknown, previous: T, key: string): T => {
+      if (JSON.stringify(value) === JSON.stringify(previous)) return previous
+      const parsed = schema.safeParse(value)
+      if (parsed.success) return parsed.data
+      issues.push(...describeIssues(parsed.error).map((line) => `${key}.${line}`))
+      return previous
+    }
+    const settings = checked(SettingsSchema, draft.settings, base.settings, 'settings')
+    const reminder = checked(ReminderStateSchema, draft.reminder, base.reminder, 'reminder')
+    const before = base.contacts
+    const changedIds = new Set<string>()
+    // Same records in the same places (an edit in place, or additions at the end) is the common
+    // shape, and lets the checks below look at the changed contacts only.
+    let sameShape = draft.contacts.length >= before.length
     const contacts = draft.contacts.map((contact, i) => {
-      if (this.known.has(contact)) return contact
+      if (contact === before[i] || this.known.has(contact)) {
+        if (contact !== before[i]) sameShape &&= i >= before.length
+        return contact
+      }
       try {
-        const admitted = this.admitContact(contact, i)
+        let admitted = this.admitContact(contact, i)
         // An edited copy that ends up the same as the record it replaced is that record.
-        const before = base.contacts[i]
-        if (before?.id === admitted.id && this.bytesOf(before).equals(this.bytesOf(admitted))) return before
-        contactIds.push(admitted.id)
+        const previous = before[i]
+        if (previous?.id === admitted.id && this.bytesOf(previous).equals(this.bytesOf(admitted))) admitted = previous
+        else changedIds.add(admitted.id)
+        if (previous !== undefined && previous.id !== admitted.id) sameShape = false
         return admitted
       } catch (error) {
         if (!(error instanceof DraftIssues)) throw error
@@ -225,25 +250,19 @@ export class DocumentCodec {
         return contact
       }
     })
-    const seen = new Map<string, number>()
-    contacts.forEach((contact, i) => {
-      const first = seen.get(contact.id)
-      if (first === undefined) seen.set(contact.id, i)
-      else issues.push(`contacts.${i}.id: duplicate id "${contact.id}" (contacts.${first} has it too)`)
-    })
+    if (issues.length === 0) issues.push(...duplicateIdLines(contacts, sameShape ? before.length : 0))
     if (issues.length > 0) throw new DraftIssues(issues)
 
-    // Removed or replaced contacts changed too.
-    const kept = new Set(contacts)
-    const changedIds = new Set(contactIds)
-    for (const contact of base.contacts) if (!kept.has(contact)) changedIds.add(contact.id)
-    const doc = { ...draft, contacts: Object.freeze(contacts), settings: deepFreeze(settings.data!), reminder: deepFreeze(reminder.data!) } as TouchbaseDocument
+    if (!sameShape) {
+      // Removed or replaced records changed too.
+      const kept = new Set(contacts)
+      for (const contact of before) if (!kept.has(contact)) changedIds.add(contact.id)
+    }
+    // The contacts are frozen one by one; freezing the list first keeps deepFreeze off them.
+    const doc = deepFreeze({ ...draft, contacts: Object.freeze(contacts), settings, reminder } as TouchbaseDocument)
     const changed =
-      changedIds.size > 0 ||
-      contacts.length !== base.contacts.length ||
-      contacts.some((c, i) => c !== base.contacts[i]) ||
-      skeletonOf(doc) !== skeletonOf(base)
-    return { doc: deepFreeze(doc), contactIds: [...changedIds], changed }
+      changedIds.size > 0 || contacts.length !== before.length || (!sameShape && contacts.some((c, i) => c !== before[i])) || this.skeletonOf(doc) !== this.skeletonOf(base)
+    return { doc, contactIds: [...changedIds], changed }
   }
 
   /**
@@ -251,7 +270,7 @@ export class DocumentCodec {
    * with each known contact's bytes reused instead of encoded again.
    */
   encode(doc: TouchbaseDocument): Buffer[] {
-    const skeleton = skeletonOf(doc)
+    const skeleton = this.skeletonOf(doc)
     const marker = skeleton.indexOf(CONTACTS_MARKER)
     if (doc.contacts.length === 0 || marker < 0) return [Buffer.from(`${JSON.stringify(doc, null, 2)}\n`)]
     const open = marker + CONTACTS_MARKER.length - 1
@@ -265,9 +284,27 @@ export class DocumentCodec {
   }
 }
 
-/** The document with an empty contact list, indented as in the file. */
-function skeletonOf(doc: TouchbaseDocument): string {
-  return JSON.stringify({ ...doc, contacts: [] }, null, 2)
+/**
+ * Duplicate ids as issue lines. `from` > 0 says contacts before it are known unique among
+ * themselves (the records of the previous version, in place), so only the rest are looked up.
+ */
+function duplicateIdLines(contacts: readonly Contact[], from: number): string[] {
+  const lines: string[] = []
+  const report = (i: number, first: number) => lines.push(`contacts.${i}.id: duplicate id "${contacts[i]!.id}" (contacts.${first} has it too)`)
+  if (from > 0 && contacts.length - from <= 16) {
+    for (let i = from; i < contacts.length; i++) {
+      const first = contacts.findIndex((c) => c.id === contacts[i]!.id)
+      if (first !== i) report(i, first)
+    }
+    return lines
+  }
+  const seen = new Map<string, number>()
+  contacts.forEach((contact, i) => {
+    const first = seen.get(contact.id)
+    if (first === undefined) seen.set(contact.id, i)
+    else report(i, first)
+  })
+  return lines
 }
 
 /** One contact as it sits in the file's contact list: "\n    {" … "\n    }". */

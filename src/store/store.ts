@@ -182,6 +182,8 @@ class FileStore implements Store {
   private current: StoreStatus = { state: 'ok' }
   /** This store has seen the file exist: from then on its disappearance is news, not a fresh start. */
   private hadFile = false
+  /** The local day whose daily backup is known to exist: later writes that day skip even the check. */
+  private backedUpDay: string | undefined
   private readonly warned = new Set<string>()
 
   private readonly listeners = new Map<(event: StoreEvent) => void, WatchOptions>()
@@ -391,11 +393,14 @@ class FileStore implements Store {
     if (this.adapter.stamp !== null) {
       // The file was just read and validated under this lock, so it is a good version to keep.
       try {
-        const source = await writeTargetOf(this.filePath)
         if (this.adapter.migratedFrom !== undefined) {
-          await writeLabeledBackup(this.dataDir, `before-upgrade-from-v${this.adapter.migratedFrom}`, this.now(), { file: source })
+          await writeLabeledBackup(this.dataDir, `before-upgrade-from-v${this.adapter.migratedFrom}`, this.now(), { file: await writeTargetOf(this.filePath) })
         }
-        dailyBackup = await ensureDailyBackup(this.dataDir, this.now(), source)
+        const day = localDay(this.now())
+        if (this.backedUpDay !== day) {
+          dailyBackup = await ensureDailyBackup(this.dataDir, this.now(), () => writeTargetOf(this.filePath))
+          this.backedUpDay = day
+        }
       } catch (error) {
         this.backupFailed(error)
       }
