@@ -60,7 +60,8 @@ export function buildProgram(io: CliIo): Command {
     const opts = cmd.optsWithGlobals<GlobalOptions & Record<string, unknown>>()
     const dataDir = resolveDataDir({ override: opts.data, env: io.env, platform: process.platform, homedir: homedir() })
     const now = opts.now ? new Date(opts.now) : undefined
-    const { service, store } = await openService(dataDir, now ? { now: () => now } : {})
+    // A warning (e.g. today's backup could not be made) goes to stderr; the command still succeeds.
+    const { service, store } = await openService(dataDir, now ? { now: () => now } : {}, { onWarning: (w) => io.err(`touchbase: warning: ${w.message}`) })
     try {
       return await run(service, opts)
     } finally {

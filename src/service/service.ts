@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import {
   CloseInputSchema,
   ContactInputSchema,
@@ -28,7 +30,7 @@ import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
 import { computeStats, type Stats } from '../core/insights'
 import { parseDayOrInstant, systemTimeZone } from '../core/time'
-import type { Store } from '../store'
+import { BACKUP_DIR_NAME, latestBackup, type DataFileErrorCode, type Store, type StoreStatus } from '../store'
 import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
 import { exportData, importContacts, restoreBackup } from './interop'
 import { ServiceError, invalidInput, parseOrThrow } from './errors'
@@ -298,6 +300,28 @@ export class TouchbaseService {
     return restoreBackup(this.store, text)
   }
 
+  // ---- the data file itself ----
+
+  /** Whether the data file can be used, as plain data a front can show (and send over IPC). */
+  dataStatus(): DataStatus {
+    return toDataStatus(this.store.status(), this.store.filePath)
+  }
+
+  /** The way back from a damaged or vanished file: restores the newest backup (the current state is kept aside first). */
+  async restoreLatestBackup(): Promise<{ contacts: number; backupPath: string; restoredFrom: string }> {
+    const latest = await latestBackup(this.store.dataDir)
+    if (!latest) throw new ServiceError('not-found', `There is no backup in ${join(this.store.dataDir, BACKUP_DIR_NAME)} to restore.`)
+    return { ...(await restoreBackup(this.store, await readFile(latest, 'utf8'))), restoredFrom: latest }
+  }
+
+  /** When the file vanished while Touchbase was running: writes back the data Touchbase still holds. */
+  async recreateDataFile(): Promise<{ contacts: number }> {
+    if (this.store.status().state !== 'missing') {
+      throw new ServiceError('conflict', 'The data file is not missing, so there is nothing to recreate.')
+    }
+    return { contacts: await this.store.restoreLastKnown(this.writeOptions) }
+  }
+
   // ---- helpers ----
 
   viewContext(doc: TouchbaseDocument): ViewContext {
@@ -323,6 +347,37 @@ export class TouchbaseService {
       contact.updatedAt = updatedAt
       return toContactView(contact, this.viewContext(doc))
     })
+  }
+}
+
+/** The data file's state for a front: ok, or what is wrong with it and the ways back. */
+export type DataStatus =
+  | { state: 'ok'; filePath: string }
+  | {
+      state: 'damaged' | 'missing'
+      filePath: string
+      code: DataFileErrorCode
+      /** The full explanation, in English (the CLI's words); `code` is what a UI translates. */
+      message: string
+      details: string[]
+      safeCopyPath?: string
+      latestBackup?: string
+      /** missing only: the data Touchbase still holds can be written back (recreateDataFile). */
+      canRecreate: boolean
+    }
+
+export function toDataStatus(status: StoreStatus, filePath: string): DataStatus {
+  if (status.state === 'ok') return { state: 'ok', filePath }
+  const { error } = status
+  return {
+    state: status.state,
+    filePath,
+    code: error.code,
+    message: error.message,
+    details: error.details,
+    ...(error.safeCopyPath ? { safeCopyPath: error.safeCopyPath } : {}),
+    ...(error.latestBackup ? { latestBackup: error.latestBackup } : {}),
+    canRecreate: status.state === 'missing' && error.details.every((d) => !d.includes('is a link to'))
   }
 }
 

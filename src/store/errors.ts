@@ -148,11 +148,11 @@ export class StoreClosedError extends Error {
 /** What went wrong, said plainly, and what a person can do about it; keyed by errno code. */
 const FS_PROBLEMS: Record<string, { reason: (path: string) => string; advice: (folder: string) => string }> = {
   ENOSPC: {
-    reason: (path) => `the disk holding ${path} is full`,
+    reason: (path) => `the disk holding ${dirname(path)} is full`,
     advice: () => 'Free some disk space, then try again.'
   },
   EDQUOT: {
-    reason: (path) => `your disk quota for ${path} is used up`,
+    reason: (path) => `your disk quota for ${dirname(path)} is used up`,
     advice: () => 'Free some space in your quota, then try again.'
   },
   EACCES: {
@@ -195,6 +195,14 @@ export function plainFsReason(error: unknown, fallbackPath: string): string {
   // "EBUSY: resource busy or locked, rename 'a' -> 'b'" → "resource busy or locked, rename 'a' -> 'b' (EBUSY)"
   const stripped = e?.code && message.startsWith(`${e.code}: `) ? `${message.slice(e.code.length + 2)} (${e.code})` : message
   return stripped
+}
+
+/** Reason and advice for an error about `path` (whatever path the error itself names), e.g. a backups folder. */
+export function describeFsProblem(error: unknown, path: string): { reason: string; advice: string } {
+  const code = (error as NodeJS.ErrnoException)?.code
+  const known = code ? FS_PROBLEMS[code] : undefined
+  if (known) return { reason: `${known.reason(path)} (${code})`, advice: known.advice(path) }
+  return { reason: plainFsReason(error, path), advice: 'Try again. If it keeps failing, check the disk and the folder’s permissions.' }
 }
 
 export interface StoreIoErrorInit {

@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import { emptyDocument, type TouchbaseDocument } from '../core/model'
 import { AfterRenameError, isErrnoException, removeAbandonedTempFiles, writeFileAtomic } from './atomic-write'
-import { ensureDailyBackup, fileTimestamp, freePath, latestBackup, localDay, writeLabeledBackup } from './backups'
+import { BACKUP_DIR_NAME, ensureDailyBackup, fileTimestamp, freePath, latestBackup, localDay, writeLabeledBackup } from './backups'
 import { DataFileProblem, MAX_DATA_FILE_BYTES, sameStamp, statStamp, writeTargetOf, type FileStamp } from './data-file'
 import { Debouncer } from './debounce'
 import { DecodeFailure, DocumentCodec, DraftIssues, deepFreeze, encodeDocument, parseWholeDocument } from './document-codec'
-import { DataFileError, InvalidDocumentError, LockLostError, StoreClosedError, StoreIoError, type DataFileErrorCode } from './errors'
+import { DataFileError, InvalidDocumentError, LockLostError, StoreClosedError, StoreIoError, describeFsProblem, type DataFileErrorCode } from './errors'
 import { withFileLock, type HeldLock } from './file-lock'
 import { FsyncJsonAdapter } from './fsync-adapter'
 
@@ -106,8 +106,17 @@ export interface Store {
    * back from those states.
    */
   replace(doc: TouchbaseDocument, options?: WriteOptions): Promise<void>
-  /** Keeps the current file as backups/touchbase-<label>-<timestamp>.json; returns that path. */
+  /**
+   * Keeps the current file as backups/touchbase-<label>-<timestamp>.json; returns that path.
+   * When the file is damaged, its safe copy is the backup; when it is missing, the document
+   * this store last held is saved.
+   */
   backupNow(label: string): Promise<string>
+  /**
+   * When the file went missing: writes back the document this store last held (what the app
+   * still shows, newer than any backup). Resolves with its number of contacts.
+   */
+  restoreLastKnown(options?: WriteOptions): Promise<number>
   /** Whether the data file can be used; changes are announced to watchers as 'status' events. */
   status(): StoreStatus
   /**
@@ -246,18 +255,35 @@ class FileStore implements Store {
     if (this.closed) throw this.closedError()
     return withFileLock(this.filePath, this.lockOptions, () =>
       this.exclusive(async () => {
-        // Validates the file first: a backup of a damaged file would only look like a way back.
-        const doc = await this.load()
+        let doc: TouchbaseDocument
         try {
-          const source = this.adapter.stamp === null ? { bytes: Buffer.from(encodeDocument(doc)) } : { file: await writeTargetOf(this.filePath) }
+          // Validates the file first: a backup of a damaged file would only look like a way back.
+          doc = await this.load()
+        } catch (error) {
+          // A damaged file's exact bytes are already kept aside: that copy is its backup.
+          if (error instanceof DataFileError && error.safeCopyPath) return error.safeCopyPath
+          // A vanished file's last version is what this store still holds.
+          if (error instanceof DataFileError && error.code === 'missing') doc = this.db.data
+          else throw error
+        }
+        try {
+          const source = this.adapter.stamp ? { file: await writeTargetOf(this.filePath) } : { bytes: Buffer.from(encodeDocument(doc)) }
           const path = await writeLabeledBackup(this.dataDir, label, this.now(), source)
           await this.adapter.noteLinked()
           return path
         } catch (error) {
-          throw new StoreIoError({ filePath: this.filePath, action: `make a backup of its data file in ${join(this.dataDir, 'backups')}`, cause: error, dataUnchanged: true })
+          throw new StoreIoError({ filePath: this.filePath, action: `make a backup of its data file in ${join(this.dataDir, BACKUP_DIR_NAME)}`, cause: error, dataUnchanged: true })
         }
       })
     )
+  }
+
+  async restoreLastKnown(options: WriteOptions = {}): Promise<number> {
+    const status = this.current
+    if (status.state !== 'missing') throw new Error(`The data file is not missing (it is ${status.state}); there is nothing to put back`)
+    const doc = this.db.data
+    await this.replace(doc, options)
+    return doc.contacts.length
   }
 
   status(): StoreStatus {
@@ -443,8 +469,9 @@ class FileStore implements Store {
     const day = localDay(this.now())
     if (this.warned.has(`backup-${day}`)) return
     this.warned.add(`backup-${day}`)
-    const io = new StoreIoError({ filePath: join(this.dataDir, 'backups'), action: 'make today’s backup', cause: error, dataUnchanged: true })
-    this.warn('backup-failed', `${io.message.split('\n')[0]} Your change was saved all the same; only the backup is missing. ${io.message.split('\n').at(-1)!.trim()}`)
+    const backups = join(this.dataDir, BACKUP_DIR_NAME)
+    const { reason, advice } = describeFsProblem(error, backups)
+    this.warn('backup-failed', `Touchbase could not make today’s backup: ${reason}. Your change was saved all the same; only the backup is missing. What to do: ${advice}`)
   }
 
   /** Starting a fresh file next to backups usually means the old one was lost: say so once. */

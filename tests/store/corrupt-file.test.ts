@@ -30,6 +30,18 @@ const cases: Array<[string, DataFileErrorCode, () => Buffer, RegExp]> = [
     /do not match the Touchbase format[\s\S]*contacts\.1\.touches\.0\.at: must be an ISO-8601 date-time/
   ],
   [
+    'duplicate contact ids',
+    'invalid',
+    () => Buffer.from(JSON.stringify(docWith(makeContact('a'), makeContact('b'), makeContact('a', { name: 'Another A' })))),
+    /contacts\.2\.id: duplicate id "a" \(contacts\.0 has it too\)/
+  ],
+  [
+    'duplicate touch ids in a contact',
+    'invalid',
+    () => Buffer.from(JSON.stringify(docWith(makeContact('a', { touches: [makeTouch('t1'), makeTouch('t1', '2026-11-03T09:00:00Z')] })))),
+    /contacts\.0\.touches\.1\.id: duplicate touch id "t1"/
+  ],
+  [
     'a too-new schemaVersion',
     'too-new',
     () => Buffer.from(JSON.stringify({ ...docWith(makeContact('a')), schemaVersion: SCHEMA_VERSION + 1 })),
