@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CLI, ensureCliBuilt, tempDataDir, type CliResult } from './cli-harness'
 
 beforeAll(() => ensureCliBuilt())
-let cleanups: (() => Promise<void>)[] = []
+const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup()
 })
