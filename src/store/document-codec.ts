@@ -13,7 +13,7 @@ import {
   type Contact,
   type TouchbaseDocument
 } from '../core/model'
-import { passesFastValidation } from './fast-validation'
+import { passesFastContactValidation, passesFastTopValidation } from './fast-validation'
 
 /** Bytes that are not a usable document; carries them so the store can keep an exact copy. */
 export class DecodeFailure extends Error {
@@ -91,10 +91,8 @@ export class DocumentCodec {
     }
 
     const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
-    if (version === SCHEMA_VERSION && passesFastValidation(raw)) {
-      const doc = raw
-      doc.contacts.forEach((contact, i) => this.remember(contact, split?.items[i]))
-      return { doc: deepFreeze(doc) }
+    if (version === SCHEMA_VERSION && passesFastTopValidation(raw) && (await this.rememberValidContacts(raw.contacts, split?.items))) {
+      return { doc: deepFreeze(raw) }
     }
     // Older, newer or invalid: the careful path, which also explains what is wrong.
     let migrated
@@ -156,6 +154,27 @@ export class DocumentCodec {
     } catch {
       return undefined
     }
+  }
+
+  /**
+   * Validates the contacts of a loaded document one by one (giving other work a turn now and
+   * then) and remembers each, with its bytes in the file when known. False at the first
+   * problem: the caller then lets zod explain.
+   */
+  private async rememberValidContacts(contacts: unknown[], items: Buffer[] | undefined): Promise<boolean> {
+    const ids = new Set<string>()
+    let sliceStart = performance.now()
+    for (let i = 0; i < contacts.length; i++) {
+      const contact = contacts[i]
+      if (!passesFastContactValidation(contact) || ids.has(contact.id)) return false
+      ids.add(contact.id)
+      this.remember(contact, items?.[i])
+      if (performance.now() - sliceStart > YIELD_EVERY_MS) {
+        await yieldToEventLoop()
+        sliceStart = performance.now()
+      }
+    }
+    return true
   }
 
   /** A contact from a validated document: frozen, its bytes known (given, or made when first written). */

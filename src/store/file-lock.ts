@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync, readlinkSync, rmSync, utimesSync } from 'node:fs'
-import { lstat, mkdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readFile, readdir, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { LockLostError, LockTimeoutError, StoreIoError } from './errors'
 
 export interface FileLockOptions {
@@ -40,6 +40,13 @@ interface LockOwner {
 }
 
 const OWNER_FILE = 'owner.json'
+/**
+ * A lock folder without owner.json is younger than a few milliseconds (its holder writes the
+ * file right after creating the folder), or its holder died in between, or it comes from a
+ * Touchbase before 0.2, whose holders refreshed it every 2.5 s. So after this long unrefreshed
+ * it is stale whatever staleMs says.
+ */
+const OWNERLESS_STALE_MS = 5_000
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -202,9 +209,11 @@ export async function withFileLock<T>(filePath: string, options: FileLockOptions
   }
 }
 
+/** Moves the folder aside first, so the lock is gone in one step (never left without its owner file). */
 async function removeLockFolder(lockPath: string): Promise<void> {
-  await unlink(join(lockPath, OWNER_FILE)).catch(() => undefined)
-  await rm(lockPath, { recursive: true, force: true })
+  const aside = `${lockPath}.released-${randomBytes(6).toString('hex')}`
+  await rename(lockPath, aside)
+  await rm(aside, { recursive: true, force: true })
 }
 
 async function acquire(filePath: string, lockPath: string, token: string, options: FileLockOptions): Promise<void> {
@@ -270,8 +279,9 @@ async function inspect(filePath: string, lockPath: string, previous: Sighting | 
   const now = performance.now()
   const sighting = previous?.key === key ? previous : { key, since: now, owner }
   const ended = owner !== undefined && owner.machine === thisMachine() && !processIsAlive(owner.pid)
-  const old = info.mtimeMs < Date.now() - options.staleMs
-  const unchangedTooLong = now - sighting.since >= options.staleMs
+  const staleMs = owner ? options.staleMs : Math.min(options.staleMs, OWNERLESS_STALE_MS)
+  const old = info.mtimeMs < Date.now() - staleMs
+  const unchangedTooLong = now - sighting.since >= staleMs
   if (!ended && !old && !unchangedTooLong) return sighting
 
   // Move it aside rather than delete it: rename is atomic, so of several waiters that all
@@ -287,6 +297,18 @@ async function inspect(filePath: string, lockPath: string, previous: Sighting | 
   }
   await rm(aside, { recursive: true, force: true }).catch(() => undefined)
   return undefined
+}
+
+/** Lock folders moved aside (released or taken over) whose removal a killed process never finished. */
+export async function removeLockLeftovers(filePath: string, olderThanMs: number): Promise<void> {
+  const dir = dirname(filePath)
+  const prefix = `${basename(lockPathOf(filePath))}.`
+  const names = await readdir(dir).catch(() => [] as string[])
+  for (const name of names.filter((n) => n.startsWith(prefix) && /\.(released|stale)-[0-9a-f]{12}$/.test(n))) {
+    const path = join(dir, name)
+    const info = await stat(path).catch(() => undefined)
+    if (info && Date.now() - info.mtimeMs > olderThanMs) await rm(path, { recursive: true, force: true }).catch(() => undefined)
+  }
 }
 
 function lockIoError(filePath: string, lockPath: string, error: unknown): StoreIoError {

@@ -9,7 +9,7 @@ import { DataFileProblem, MAX_DATA_FILE_BYTES, sameStamp, statStamp, writeTarget
 import { Debouncer } from './debounce'
 import { DecodeFailure, DocumentCodec, DraftIssues, deepFreeze, encodeDocument, parseWholeDocument } from './document-codec'
 import { DataFileError, InvalidDocumentError, LockLostError, StoreClosedError, StoreIoError, describeFsProblem, type DataFileErrorCode } from './errors'
-import { withFileLock, type HeldLock } from './file-lock'
+import { removeLockLeftovers, withFileLock, type HeldLock } from './file-lock'
 import { FsyncJsonAdapter } from './fsync-adapter'
 
 export const DATA_FILE_NAME = 'touchbase.json'
@@ -32,6 +32,12 @@ const WATCH_MAX_WAIT_MS = 1_000
 const POLL_INTERVAL_MS = 1_000
 /** A temp file this old has no live writer: writes take milliseconds. */
 const ABANDONED_TEMP_AGE_MS = 60 * 60 * 1000
+/**
+ * A change whose write lost the lock (nothing was written) is made again this often before it
+ * fails loudly: losing it means this process stalled for the whole stale time, which repeats
+ * only on a machine in real trouble.
+ */
+const MAX_LOCK_RETRIES = 2
 /** Changes made by another process (the CLI, a sync tool, an editor). */
 export const EXTERNAL_ORIGIN = 'external'
 /** Changes made through this store without an origin of their own. */
@@ -152,8 +158,8 @@ interface PendingChange {
   /** For a replace: the validated document to write. */
   replacement?: TouchbaseDocument
   origin: string
-  /** Set once it was put back after losing the lock, so it is tried again only once. */
-  retried?: boolean
+  /** How often it was put back after losing the lock (see MAX_LOCK_RETRIES). */
+  retries?: number
   resolve(value: unknown): void
   reject(error: unknown): void
 }
@@ -393,9 +399,9 @@ class FileStore implements Store {
     try {
       if (state !== undefined && state !== base) await this.persist(state, lock)
     } catch (error) {
-      if (error instanceof LockLostError && !error.written && applied.every((a) => !a.pending.retried)) {
+      if (error instanceof LockLostError && !error.written && applied.every((a) => (a.pending.retries ?? 0) < MAX_LOCK_RETRIES)) {
         // Nothing was written: make the same changes again, from the file as it is now.
-        for (const { pending } of applied) pending.retried = true
+        for (const { pending } of applied) pending.retries = (pending.retries ?? 0) + 1
         this.queue.unshift(...applied.map((a) => a.pending))
         this.warn('lock-lost-retried', `${error.message} Touchbase made the change again.`)
         return settle
@@ -672,6 +678,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   }
   const store = new FileStore(dir, options)
   await removeAbandonedTempFiles(store.filePath, ABANDONED_TEMP_AGE_MS, Date.now())
+  await removeLockLeftovers(store.filePath, ABANDONED_TEMP_AGE_MS)
   await store.open()
   return store
 }
