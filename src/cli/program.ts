@@ -6,7 +6,7 @@ import { CHANNELS, CONTACT_KINDS, EXIT_STATUSES, OUTCOMES, type ContactPatch } f
 import { resolveDataDir } from '../store'
 import { openService, type TouchbaseService } from '../service'
 import { reminderMessage } from '../service/reminder-message'
-import { createNodeNotifier, type Notifier } from '../service/notifier'
+import type { Notifier } from '../service/notifier'
 import { resolveMainLanguage } from '../shared/locales/main'
 import { boardText, contactDetail, contactLine, importReportText, statsText } from './format'
 
@@ -231,7 +231,8 @@ export function buildProgram(io: CliIo): Command {
         const message = reminderMessage(await service.due(), lang)
         // Nothing due: stay quiet so a cron job never mails noise.
         if (!message) return
-        await (io.notifier ?? createNodeNotifier()).notify(message)
+        // node-notifier loads only for `remind`: every other command starts without it.
+        await (io.notifier ?? (await import('../service/notifier')).createNodeNotifier()).notify(message)
         io.out(`${message.title}: ${message.body}`)
       })
     )

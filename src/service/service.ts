@@ -32,7 +32,9 @@ import { computeStats, type Stats } from '../core/insights'
 import { parseDayOrInstant, systemTimeZone } from '../core/time'
 import { BACKUP_DIR_NAME, latestBackup, type DataFileErrorCode, type Store, type StoreStatus } from '../store'
 import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
-import { exportData, importContacts, restoreBackup } from './interop'
+// Import, export and restore load their libraries (CSV, vCard, iCalendar) only when used:
+// a `touchbase touch` starts faster and smaller without them.
+const interop = () => import('./interop')
 import { ServiceError, invalidInput, parseOrThrow } from './errors'
 import { z } from 'zod'
 
@@ -288,16 +290,16 @@ export class TouchbaseService {
 
   /** Imports CSV or vCard text in one atomic write (or only reports, with dryRun). */
   async importContacts(request: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
-    return importContacts(this.store, request, { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
+    return (await interop()).importContacts(this.store, request, { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
   }
 
   async exportData(format: ExportFormat): Promise<ExportedFile> {
-    return exportData(this.store, format, { now: this.now(), timeZone: this.timeZone() })
+    return (await interop()).exportData(this.store, format, { now: this.now(), timeZone: this.timeZone() })
   }
 
   /** Replaces everything with a JSON backup, after validating it and backing up the current file. */
   async restoreBackup(text: string): Promise<{ contacts: number; backupPath: string }> {
-    return restoreBackup(this.store, text)
+    return (await interop()).restoreBackup(this.store, text)
   }
 
   // ---- the data file itself ----
@@ -311,7 +313,7 @@ export class TouchbaseService {
   async restoreLatestBackup(): Promise<{ contacts: number; backupPath: string; restoredFrom: string }> {
     const latest = await latestBackup(this.store.dataDir)
     if (!latest) throw new ServiceError('not-found', `There is no backup in ${join(this.store.dataDir, BACKUP_DIR_NAME)} to restore.`)
-    return { ...(await restoreBackup(this.store, await readFile(latest, 'utf8'))), restoredFrom: latest }
+    return { ...(await this.restoreBackup(await readFile(latest, 'utf8'))), restoredFrom: latest }
   }
 
   /** When the file vanished while Touchbase was running: writes back the data Touchbase still holds. */

@@ -91,7 +91,7 @@ export class DocumentCodec {
     }
 
     const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
-    if (version === SCHEMA_VERSION && passesFastTopValidation(raw) && (await this.rememberValidContacts(raw.contacts, split?.items))) {
+    if (version === SCHEMA_VERSION && passesFastTopValidation(raw) && (split ? split.contactsValid : await this.rememberValidContacts(raw.contacts))) {
       return { doc: deepFreeze(raw) }
     }
     // Older, newer or invalid: the careful path, which also explains what is wrong.
@@ -106,51 +106,58 @@ export class DocumentCodec {
   }
 
   /**
-   * Parses the file one contact at a time, keeping each contact's exact bytes. Returns
-   * undefined when the file is not laid out the way encode() writes it (hand-formatted,
-   * minified), or does not parse: the caller then parses it whole, which gives the real error.
+   * Parses the file one contact at a time, validating and remembering each with its exact
+   * bytes while it is fresh (and giving other work a turn now and then). Returns undefined
+   * when the file is not laid out the way encode() writes it (hand-formatted, minified), or
+   * does not parse: the caller then parses it whole, which gives the real error.
+   * `contactsValid` is false when some contact needs zod's careful look.
    */
-  private async parseByContact(bytes: Buffer, start: number): Promise<{ raw: Record<string, unknown>; items: Buffer[] } | undefined> {
+  private async parseByContact(bytes: Buffer, start: number): Promise<{ raw: Record<string, unknown>; contactsValid: boolean } | undefined> {
     const key = bytes.indexOf(CONTACTS_OPEN, start)
     if (key < 0) return undefined
     const open = key + CONTACTS_OPEN.length
-    const items: Buffer[] = []
+    const contacts: unknown[] = []
+    const ids = new Set<string>()
+    let contactsValid = true
     let close = open
-    if (bytes[open] !== 0x5d /* ] */) {
-      let at = open
-      for (;;) {
-        if (!startsWithAt(bytes, at, ITEM_START)) return undefined
-        const end = bytes.indexOf(ITEM_END, at + ITEM_START.length)
-        if (end < 0) return undefined
-        const stop = end + ITEM_END.length
-        items.push(bytes.subarray(at, stop))
-        if (bytes[stop] === 0x2c /* , */) {
-          at = stop + 1
-          continue
-        }
-        if (!startsWithAt(bytes, stop, LIST_END)) return undefined
-        close = stop
-        break
-      }
-    }
-    const skeleton = bytes.toString('utf8', start, open) + bytes.toString('utf8', close)
-    // A second "contacts" key (JSON.parse keeps the last) would make the cut above the wrong one.
-    if (skeleton.indexOf('"contacts"') !== skeleton.lastIndexOf('"contacts"')) return undefined
     try {
+      if (bytes[open] !== 0x5d /* ] */) {
+        let at = open
+        let sliceStart = performance.now()
+        for (;;) {
+          if (!startsWithAt(bytes, at, ITEM_START)) return undefined
+          const end = bytes.indexOf(ITEM_END, at + ITEM_START.length)
+          if (end < 0) return undefined
+          const stop = end + ITEM_END.length
+          const contact: unknown = JSON.parse(bytes.toString('utf8', at, stop))
+          contacts.push(contact)
+          if (contactsValid && passesFastContactValidation(contact) && !ids.has(contact.id)) {
+            ids.add(contact.id)
+            this.remember(contact, bytes.subarray(at, stop))
+          } else {
+            contactsValid = false
+          }
+          if (performance.now() - sliceStart > YIELD_EVERY_MS) {
+            await yieldToEventLoop()
+            sliceStart = performance.now()
+          }
+          if (bytes[stop] === 0x2c /* , */) {
+            at = stop + 1
+            continue
+          }
+          if (!startsWithAt(bytes, stop, LIST_END)) return undefined
+          close = stop
+          break
+        }
+      }
+      const skeleton = bytes.toString('utf8', start, open) + bytes.toString('utf8', close)
+      // A second "contacts" key (JSON.parse keeps the last) would make the cut above the wrong one.
+      if (skeleton.indexOf('"contacts"') !== skeleton.lastIndexOf('"contacts"')) return undefined
       const raw = JSON.parse(skeleton) as Record<string, unknown>
       if (!Array.isArray(raw?.contacts) || raw.contacts.length !== 0) return undefined
-      const contacts: unknown[] = []
-      let sliceStart = performance.now()
-      for (const item of items) {
-        contacts.push(JSON.parse(item.toString('utf8')))
-        if (performance.now() - sliceStart > YIELD_EVERY_MS) {
-          await yieldToEventLoop()
-          sliceStart = performance.now()
-        }
-      }
       // Assigning keeps "contacts" where it was among the keys, so the layout round-trips.
       raw.contacts = contacts
-      return { raw, items }
+      return { raw, contactsValid }
     } catch {
       return undefined
     }
@@ -161,14 +168,14 @@ export class DocumentCodec {
    * then) and remembers each, with its bytes in the file when known. False at the first
    * problem: the caller then lets zod explain.
    */
-  private async rememberValidContacts(contacts: unknown[], items: Buffer[] | undefined): Promise<boolean> {
+  private async rememberValidContacts(contacts: unknown[]): Promise<boolean> {
     const ids = new Set<string>()
     let sliceStart = performance.now()
     for (let i = 0; i < contacts.length; i++) {
       const contact = contacts[i]
       if (!passesFastContactValidation(contact) || ids.has(contact.id)) return false
       ids.add(contact.id)
-      this.remember(contact, items?.[i])
+      this.remember(contact)
       if (performance.now() - sliceStart > YIELD_EVERY_MS) {
         await yieldToEventLoop()
         sliceStart = performance.now()
@@ -179,7 +186,7 @@ export class DocumentCodec {
 
   /** A contact from a validated document: frozen, its bytes known (given, or made when first written). */
   private remember(contact: Contact, bytes?: Buffer): void {
-    deepFreeze(contact)
+    freezeContact(contact)
     this.known.set(contact, bytes ?? null)
   }
 
@@ -221,7 +228,8 @@ export class DocumentCodec {
     const parsed = ContactSchema.safeParse(contact)
     const issues = parsed.success ? duplicateTouchIdIssues(parsed.data).map((i) => `${i.path.join('.')}: ${i.message}`) : describeIssues(parsed.error)
     if (!parsed.success || issues.length > 0) throw new DraftIssues(issues.map((line) => `contacts.${index}.${line}`))
-    this.remember(parsed.data)
+    // One contact: cheap to freeze whole.
+    this.remember(deepFreeze(parsed.data))
     return parsed.data
   }
 
@@ -335,6 +343,21 @@ function encodeContact(contact: Contact): Buffer {
 export function encodeDocument(doc: TouchbaseDocument): string {
   // Indented: people read and repair this file by hand, and error messages point into it.
   return `${JSON.stringify(doc, null, 2)}\n`
+}
+
+/**
+ * Freezes a contact, its lists and any nested value, but not each touch: freezing the 100,000
+ * touch objects of a large file costs a quarter of its load. Touches are still replaced, never
+ * edited in place (see editContact), and their list is frozen, so none can be added or removed
+ * behind the store's back.
+ */
+function freezeContact(contact: Contact): void {
+  Object.freeze(contact)
+  for (const key in contact) {
+    const value = (contact as Record<string, unknown>)[key]
+    if (key === 'touches') Object.freeze(value)
+    else if (typeof value === 'object' && value !== null) deepFreeze(value)
+  }
 }
 
 /**
