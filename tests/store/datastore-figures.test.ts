@@ -4,7 +4,7 @@ import { copyFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DATA_FILE_NAME, openStore } from '../../src/store'
+import { DATA_FILE_NAME, MAX_DATA_FILE_BYTES, openStore } from '../../src/store'
 import { TouchbaseService } from '../../src/service'
 import { encodeDocument } from '../../src/store/document-codec'
 import { largeDocument } from './large-document'
@@ -154,5 +154,23 @@ describe.runIf(process.env.TOUCHBASE_FIGURES)('datastore figures', () => {
     ]
     console.info(lines.join('\n'))
     expect(big.burstWrites).toBe(100)
+  }, 900_000)
+
+  it('the largest file accepted', async () => {
+    // About 4.2 times the 10k file: just under MAX_DATA_FILE_BYTES.
+    const data = await dataDirWith(42_000, 420_000)
+    expect(data.bytes).toBeLessThan(MAX_DATA_FILE_BYTES)
+    const open: number[] = []
+    for (let i = 0; i < 3; i++) open.push(await ms(async () => (await openStore(data.dir)).close()))
+    const store = await openStore(data.dir)
+    const service = new TouchbaseService(store)
+    const touch: number[] = []
+    for (let i = 0; i < 3; i++) touch.push(await ms(() => service.logTouch(data.ids[i]!, { channel: 'call' })))
+    await store.close()
+    const cli = await run([CLI, 'touch', data.ids[10]!, '--channel', 'call', '--data', data.dir])
+    console.info(
+      `largest accepted file: ${(data.bytes / 1e6).toFixed(1)} MB (42,000 contacts, 420,000 touches): open ${median(open).toFixed(0)} ms, ` +
+        `a touch in-process ${median(touch).toFixed(0)} ms, CLI touch ${cli.toFixed(0)} ms`
+    )
   }, 900_000)
 })
