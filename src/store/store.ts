@@ -397,7 +397,9 @@ class FileStore implements Store {
     if (applied.length === 0) return settle
 
     try {
-      if (state !== undefined && state !== base) await this.persist(state, lock)
+      // A restore into an empty folder is deliberate: no "started a new file" warning for it.
+      const deliberate = applied.some((a) => a.pending.replacement !== undefined)
+      if (state !== undefined && state !== base) await this.persist(state, lock, deliberate)
     } catch (error) {
       if (error instanceof LockLostError && !error.written && applied.every((a) => (a.pending.retries ?? 0) < MAX_LOCK_RETRIES)) {
         // Nothing was written: make the same changes again, from the file as it is now.
@@ -420,7 +422,7 @@ class FileStore implements Store {
     return settle
   }
 
-  private async persist(doc: TouchbaseDocument, lock: HeldLock): Promise<void> {
+  private async persist(doc: TouchbaseDocument, lock: HeldLock, replacing: boolean): Promise<void> {
     let dailyBackup: string | undefined
     if (this.adapter.stamp !== null) {
       // The file was just read and validated under this lock, so it is a good version to keep.
@@ -436,7 +438,7 @@ class FileStore implements Store {
       } catch (error) {
         this.backupFailed(error)
       }
-    } else if (!this.hadFile) {
+    } else if (!this.hadFile && !replacing) {
       await this.noteNewFile()
     }
 
