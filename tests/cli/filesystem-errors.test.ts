@@ -1,9 +1,9 @@
-import { execFile, spawn, spawnSync } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import { chmod, chown, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { CLI, ensureCliBuilt, tempDataDir, type CliResult } from './cli-harness'
+import { CLI, ensureCliBuilt, runCli, tempDataDir, type CliResult } from './cli-harness'
 
 beforeAll(() => ensureCliBuilt())
 const cleanups: (() => Promise<void>)[] = []
@@ -17,17 +17,7 @@ const root = unix && process.getuid!() === 0
 const NOBODY = 65534
 
 /** Runs the CLI as a user that a read-only folder stops (ourselves, or nobody when we are root). */
-function runCliUnprivileged(args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...(root ? { uid: NOBODY, gid: NOBODY } : {}) })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const runCliUnprivileged = (args: string[]): Promise<CliResult> => runCli(args, {}, root ? { uid: NOBODY, gid: NOBODY } : undefined)
 
 /** A data folder the unprivileged user owns. */
 async function ownedDataDir(): Promise<string> {

@@ -1,22 +1,16 @@
 import { spawn } from 'node:child_process'
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { editContact } from '../../src/core/model'
 import { DATA_FILE_NAME, StoreIoError, openStore, type StoreWarning } from '../../src/store'
 import { thisMachine } from '../../src/store/file-lock'
-import { buildStoreBundle, type StoreBundle } from './store-bundle'
+import { useStoreBundle } from './store-bundle'
 import { fixturesDir, makeContact, sleep, tempDirs } from './helpers'
 
 const dirs = tempDirs()
-let bundle: StoreBundle
-beforeAll(async () => {
-  bundle = await buildStoreBundle()
-})
-afterAll(async () => {
-  await bundle?.cleanup()
-  await dirs.cleanup()
-})
+const bundle = useStoreBundle()
+afterAll(() => dirs.cleanup())
 
 /** A lock folder as another holder leaves it: owner.json, and a time stamp. */
 async function planted(dir: string, owner: { pid: number; machine: string }, mtime = new Date()): Promise<string> {

@@ -1,26 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { DocumentSchema, editContact } from '../../src/core/model'
 import { DATA_FILE_NAME, openStore } from '../../src/store'
 import { encodeDocument } from '../../src/store/document-codec'
 import { largeDocument } from './large-document'
-import { buildStoreBundle, type StoreBundle } from './store-bundle'
+import { useStoreBundle } from './store-bundle'
 import { eventually, fixturesDir, makeContact, sleep, tempDirs } from './helpers'
 
 /** Short, so a stalled writer in the two-writer race is noticed quickly. */
 const LOCK_STALE_MS = 2_000
 
 const dirs = tempDirs()
-let bundle: StoreBundle
-beforeAll(async () => {
-  bundle = await buildStoreBundle()
-})
-afterAll(async () => {
-  await bundle?.cleanup()
-  await dirs.cleanup()
-})
+const bundle = useStoreBundle()
+afterAll(() => dirs.cleanup())
 
 interface Child {
   process: ChildProcess
