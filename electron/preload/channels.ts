@@ -9,35 +9,43 @@ import type { ApiChannel, PushEvent } from '../../src/shared/ipc'
  */
 const API_CHANNEL_SET = {
   'contacts:list': true,
-  'contacts:get': true,
   'contacts:add': true,
   'contacts:edit': true,
   'contacts:delete': true,
   'contacts:restore': true,
   'contacts:snooze': true,
   'contacts:wait': true,
+  'contacts:delivered': true,
   'contacts:close': true,
   'contacts:reopen': true,
   'touch:log': true,
   'touch:undo': true,
   'touch:edit': true,
   'touch:delete': true,
-  'board:get': true,
-  'due:list': true,
-  'stats:get': true,
   'settings:get': true,
   'settings:update': true,
   'import:run': true,
   'export:run': true,
   'backup:restore': true,
-  'app:info': true
+  'app:info': true,
+  'today:get': true,
+  'stats:get': true,
+  'plan:get': true,
+  'plan:spread': true,
+  'plan:unspread': true,
+  'block:queue': true,
+  'block:status': true,
+  'block:record': true,
+  'playbook:get': true,
+  'playbook:message': true
 } as const satisfies Record<ApiChannel, true>
 
 const PUSH_EVENT_SET = {
   'data:changed': true,
   'reminder:open-due': true,
   'contact:open': true,
-  'import:progress': true
+  'import:progress': true,
+  'block:start': true
 } as const satisfies Record<PushEvent, true>
 
 export const BRIDGE_API_CHANNELS = Object.keys(API_CHANNEL_SET) as ApiChannel[]

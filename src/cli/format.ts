@@ -28,12 +28,13 @@ export function contactDetail(v: ContactView, timeZone: string): string {
     v.email ? `email: ${v.email}` : '',
     v.phone ? `phone: ${v.phone}` : '',
     v.tags.length ? `tags: ${v.tags.join(', ')}` : '',
+    v.board ? `board: ${v.board}${v.owner ? `, owner ${v.owner}` : ', unassigned'}` : '',
     `cadence: ${v.cadence ?? 'escalating default'}`,
-    `touches: ${v.touchCount}${v.lastTouchAt ? `, last ${localDay(v.lastTouchAt, timeZone)} by ${v.lastChannel}` : ''}`,
+    `touches: ${v.touchCount}${v.lastTouchAt ? `, last ${localDay(v.lastTouchAt, timeZone)} by ${v.lastChannel}${v.lastTouchBy ? ` (${v.lastTouchBy})` : ''}` : ''}`,
     `next follow-up: ${v.nextDueAt ? `${localDay(v.nextDueAt, timeZone)} (${v.dueState})` : 'none'}; try ${v.suggestedChannel}`,
     v.status === 'waiting' && v.waitingUntil ? `waiting on them until ${localDay(v.waitingUntil, timeZone)}` : '',
     v.notes ? `notes: ${v.notes}` : '',
-    ...[...v.touches].reverse().map((t) => `  ${t.at}  ${t.channel}${t.outcome ? ` (${t.outcome})` : ''}${t.note ? `: ${t.note}` : ''}`)
+    ...[...v.touches].reverse().map((t) => `  ${t.at}  ${t.channel}${t.outcome ? ` (${t.outcome})` : ''}${t.note ? `: ${t.note}` : ''}${t.by ? `  — ${t.by}` : ''}`)
   ]
   return lines.filter(Boolean).join('\n')
 }
@@ -54,7 +55,7 @@ export function statsText(s: Stats): string {
   const lines = [
     `${s.contacts} contacts, ${s.touches} touches; ${s.overdue} overdue, ${s.due} due today`,
     `status: ${Object.entries(s.byStatus).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
-    `gave up at touch count 0..5+: ${s.gaveUpAt.join(' / ')}${s.usualGiveUp === null ? '' : `  (you usually stop after ${s.usualGiveUp} touches)`}`,
+    `gave up at touch count 0..5+: ${s.gaveUpAt.bars.map((b) => b.count).join(' / ')}${s.usualStop === null ? '' : `  (you usually stop after ${s.usualStop.touches} touches)`}`,
     s.averageTouchesToWin === null ? '' : `wins came after ${s.averageTouchesToWin} touches on average`,
     ...s.channels.map((c) => `  ${pad(c.channel, 8)} ${c.touches} touches, reply rate ${c.replyRate === null ? 'n/a' : `${Math.round(c.replyRate * 100)}%`}`),
     ...(s.waitingOn.length ? ['waiting on:', ...s.waitingOn.map((w) => `  ${w.name}${w.org ? ` (${w.org})` : ''} by ${w.until.slice(0, 10)}${w.overdue ? ' — overdue' : ''}`)] : [])

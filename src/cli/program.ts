@@ -7,8 +7,9 @@ import { resolveDataDir } from '../store'
 import { openService, type TouchbaseService } from '../service'
 import { reminderMessage } from '../service/reminder-message'
 import type { Notifier } from '../service/notifier'
-import { resolveMainLanguage } from '../shared/locales/main'
+import { resolveLanguage } from '../shared/i18n'
 import { boardText, contactDetail, contactLine, importReportText, statsText } from './format'
+import { addSyncCommands } from './sync-commands'
 
 export interface CliIo {
   out: (text: string) => void
@@ -17,6 +18,8 @@ export interface CliIo {
   notifier?: Notifier
   /** A one-line progress display for long work (stderr on a terminal); '' clears it. */
   progress?: (line: string) => void
+  /** Asks for a secret without echoing it (only on a terminal). */
+  prompt?: (question: string) => Promise<string>
 }
 
 interface GlobalOptions {
@@ -44,6 +47,7 @@ function contactOptions(cmd: Command): Command {
     .option('--tag <tag>', 'a tag (repeatable)', collect)
     .option('--notes <text>', 'free notes')
     .option('--cadence <rrule>', 'own follow-up rule, e.g. "FREQ=WEEKLY;BYDAY=TU"; "default" for the escalating default')
+    .option('--owner <name>', 'on a team board: the teammate who owns the follow-up; "none" to unassign')
 }
 
 /** Builds the `touchbase` command line. Every command is a thin call into the application service. */
@@ -84,7 +88,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.editContact(id, contactFields(o))
+        const { contact: v } = await service.editContact(id, contactFields(o))
         print(o.json, v, () => `Updated ${v.name}.`)
       })
     )
@@ -100,7 +104,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.logTouch(id, { channel: o.channel as (typeof CHANNELS)[number] | undefined, note: o.note as string | undefined, outcome: o.outcome as (typeof OUTCOMES)[number] | undefined, at: o.at as string | undefined })
+        const { contact: v } = await service.logTouch(id, { channel: o.channel as (typeof CHANNELS)[number] | undefined, note: o.note as string | undefined, outcome: o.outcome as (typeof OUTCOMES)[number] | undefined, at: o.at as string | undefined })
         // The new touch is the one at --at, or else at the moment of the change (updatedAt).
         const logged = v.touches.find((t) => t.at === ((o.at as string | undefined) ?? v.updatedAt))
         print(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${logged?.channel}). Next follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
@@ -114,7 +118,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.undoTouch(id)
+        const { contact: v } = await service.undoTouch(id)
         print(o.json, v, () => `Removed the latest touch of ${v.name}; ${v.touchCount} left.`)
       })
     )
@@ -131,7 +135,7 @@ export function buildProgram(io: CliIo): Command {
       .option('--json', 'print the contact as JSON')
       .action(async (id: string, _o, cmd: Command) =>
         withService(cmd, async (service, o) => {
-          const v = name === 'snooze' ? await service.snooze(id, String(o.until)) : await service.wait(id, String(o.until))
+          const { contact: v } = name === 'snooze' ? await service.snooze(id, String(o.until)) : await service.wait(id, String(o.until))
           print(o.json, v, () => `${verb} ${v.name} until ${String(o.until)}.`)
         })
       )
@@ -146,7 +150,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.close(id, { as: o.as as (typeof EXIT_STATUSES)[number], ...(o.until ? { until: String(o.until) } : {}) })
+        const { contact: v } = await service.close(id, { as: o.as as (typeof EXIT_STATUSES)[number], ...(o.until ? { until: String(o.until) } : {}) })
         print(o.json, v, () => `${v.name} closed as ${String(o.as)}.`)
       })
     )
@@ -158,7 +162,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.reopen(id)
+        const { contact: v } = await service.reopen(id)
         print(o.json, v, () => `${v.name} is back on the board (${v.touchCount} touches).`)
       })
     )
@@ -227,7 +231,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (_o, cmd: Command) =>
       withService(cmd, async (service) => {
         const settings = await service.settings()
-        const lang = resolveMainLanguage(settings.language, io.env.LC_ALL || io.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale)
+        const lang = resolveLanguage(settings.language, io.env.LC_ALL || io.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale)
         const message = reminderMessage(await service.due(), lang)
         // Nothing due: stay quiet so a cron job never mails noise.
         if (!message) return
@@ -285,6 +289,8 @@ export function buildProgram(io: CliIo): Command {
       })
     )
 
+  addSyncCommands(program, io, withService)
+
   return program
 }
 
@@ -295,5 +301,6 @@ function contactFields(o: Record<string, unknown>): ContactPatch {
   }
   if (o.tag !== undefined) fields.tags = o.tag as string[]
   if (o.cadence !== undefined) fields.cadence = o.cadence === 'default' ? null : String(o.cadence)
+  if (o.owner !== undefined) fields.owner = o.owner === 'none' ? null : String(o.owner)
   return fields
 }

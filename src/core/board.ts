@@ -1,6 +1,6 @@
 import { EXIT_STATUSES, type ExitStatus } from './model'
 import { MAX_COLUMN } from './cadence'
-import { byDueDate, type ContactView } from './contact-view'
+import { byUrgency, type ContactView } from './contact-view'
 
 export const COLUMN_COUNTS = [0, 1, 2, 3, 4, 5] as const
 export type ColumnCount = (typeof COLUMN_COUNTS)[number]
@@ -28,7 +28,7 @@ export function buildBoard<T extends ContactView>(views: readonly T[]): Board<T>
     if (view.status === 'active' || view.status === 'waiting') columns[columnOf(view)]!.contacts.push(view)
     else exits[view.status].push(view)
   }
-  for (const column of columns) column.contacts.sort(byDueDate)
+  for (const column of columns) column.contacts.sort(byUrgency)
   for (const lane of Object.values(exits)) lane.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))
   return { columns, exits }
 }

@@ -1,28 +1,51 @@
-import type { Channel, Contact, Settings, Status } from './model'
-import { cadenceDueAt, latestTouch, touchCount } from './cadence'
+import type { Channel, Contact, Priority, Status } from './model'
+import { cadenceDueAt, latestTouch, touchCount, type CadenceSettings } from './cadence'
 import { suggestNextChannel } from './suggestions'
-import { daysBetween } from './time'
+import { daysBetween, localDay } from './time'
+import { comparePriority, priorityOf } from './priority'
+import { promiseView, waitingDueAt, type PromiseView } from './promises'
 
 export type DueState = 'overdue' | 'today' | 'upcoming' | 'none'
 
 /** What every front shows of a contact: the stored record plus what is derived from it at `now`. */
 export interface ContactView extends Contact {
+  /** Always set in a view: a stored contact without one is normal. */
+  priority: Priority
   touchCount: number
   lastTouchAt: string | null
   lastChannel: Channel | null
+  /** On a synced list: who logged the latest touch (a user name), else null. */
+  lastTouchBy: string | null
   nextDueAt: string | null
+  /** The local day of nextDueAt ("YYYY-MM-DD"), or null. */
+  dueDay: string | null
   dueState: DueState
   /** Days from today to the due day: negative when overdue. Null when nothing is due. */
   dueInDays: number | null
   /** The effective status at `now`: a not-now contact whose re-entry date has come is active. */
   status: Status
   suggestedChannel: Channel
+  /** A waiting contact's promise: what, by when, how late. */
+  promise: PromiseView | null
+  /** On the board at the touch count where this user most often gives up ("you usually stop here"). */
+  atUsualStop: boolean
+}
+
+/**
+ * What a change to one contact returns to its caller: the contact as it is now, and as it was
+ * before (the stored record), so a front can show the result and offer Undo without asking again.
+ */
+export interface ContactChange {
+  contact: ContactView
+  before: Contact
 }
 
 export interface ViewContext {
   now: Date
   timeZone: string
-  settings: Pick<Settings, 'escalationDays'>
+  settings: CadenceSettings
+  /** The touch count where this user most often gives up (core/insights usualStop), when known. */
+  usualStop?: number | null
 }
 
 export function effectiveStatus(contact: Contact, now: Date): Status {
@@ -31,18 +54,19 @@ export function effectiveStatus(contact: Contact, now: Date): Status {
 }
 
 /**
- * When the contact next needs a follow-up. Waiting contacts are due on their promised-by date,
- * not-now contacts on their re-entry date, snoozed ones on the snooze date; otherwise the cadence.
+ * When the contact next needs a follow-up. A snooze (until the next touch) comes first; then
+ * not-now contacts are due on their re-entry date, waiting ones by the promise rules
+ * (core/promises), the others on their cadence.
  */
-export function nextDueAt(contact: Contact, ctx: ViewContext): string | null {
+export function nextDueAt(contact: Contact, ctx: Pick<ViewContext, 'settings' | 'timeZone'>): string | null {
   switch (contact.status) {
     case 'won':
     case 'dropped':
       return null
     case 'not-now':
-      return contact.reentryAt ?? null
+      return contact.snoozedUntil ?? contact.reentryAt ?? null
     case 'waiting':
-      return contact.waitingUntil ?? contact.snoozedUntil ?? cadenceDueAt(contact, ctx.settings, ctx.timeZone)
+      return contact.snoozedUntil ?? waitingDueAt(contact, cadenceDueAt(contact, ctx.settings, ctx.timeZone))
     case 'active':
       return contact.snoozedUntil ?? cadenceDueAt(contact, ctx.settings, ctx.timeZone)
   }
@@ -59,16 +83,23 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
   const last = latestTouch(contact)
   const due = status === 'won' || status === 'dropped' ? null : nextDueAt(contact, ctx)
   const { dueState, dueInDays } = status === 'not-now' ? { dueState: 'none' as const, dueInDays: null } : dueStateOf(due, ctx)
+  const count = touchCount(contact)
+  const onBoard = status === 'active' || status === 'waiting'
   return {
     ...contact,
+    priority: priorityOf(contact),
     status,
-    touchCount: touchCount(contact),
+    touchCount: count,
     lastTouchAt: last?.at ?? null,
     lastChannel: last?.channel ?? null,
+    lastTouchBy: last?.by ?? null,
     nextDueAt: due,
+    dueDay: due ? localDay(due, ctx.timeZone) : null,
     dueState,
     dueInDays,
-    suggestedChannel: suggestNextChannel(contact)
+    suggestedChannel: suggestNextChannel(contact),
+    promise: promiseView(contact, ctx.now, ctx.timeZone),
+    atUsualStop: onBoard && ctx.usualStop !== undefined && ctx.usualStop !== null && Math.min(count, 5) === ctx.usualStop
   }
 }
 
@@ -76,14 +107,25 @@ export function isDue(view: Pick<ContactView, 'dueState'>): boolean {
   return view.dueState === 'overdue' || view.dueState === 'today'
 }
 
-/** Contacts due on or before today, most overdue first. */
+/** Contacts due on or before today, most overdue first, high priority first within a day. */
 export function dueList<T extends ContactView>(views: readonly T[]): T[] {
-  return views.filter(isDue).sort(byDueDate)
+  return views.filter(isDue).sort(byUrgency)
 }
 
-export function byDueDate(a: Pick<ContactView, 'nextDueAt' | 'name'>, b: Pick<ContactView, 'nextDueAt' | 'name'>): number {
-  if (a.nextDueAt === b.nextDueAt) return a.name.localeCompare(b.name)
-  if (a.nextDueAt === null) return 1
-  if (b.nextDueAt === null) return -1
-  return a.nextDueAt < b.nextDueAt ? -1 : 1
+export type UrgencyFields = Pick<ContactView, 'nextDueAt' | 'dueInDays' | 'name' | 'priority'>
+
+/**
+ * The one order of follow-ups everywhere (board columns, Today, `due`, the block, Spread): by due
+ * day, most overdue first; within a day high priority first; then by time and name. Nothing due
+ * comes last.
+ */
+export function byUrgency(a: UrgencyFields, b: UrgencyFields): number {
+  if (a.nextDueAt === null || b.nextDueAt === null) {
+    if (a.nextDueAt !== b.nextDueAt) return a.nextDueAt === null ? 1 : -1
+    return comparePriority(a, b) || a.name.localeCompare(b.name)
+  }
+  const dayA = a.dueInDays ?? Number.POSITIVE_INFINITY
+  const dayB = b.dueInDays ?? Number.POSITIVE_INFINITY
+  if (dayA !== dayB) return dayA < dayB ? -1 : 1
+  return comparePriority(a, b) || (a.nextDueAt === b.nextDueAt ? 0 : a.nextDueAt < b.nextDueAt ? -1 : 1) || a.name.localeCompare(b.name)
 }

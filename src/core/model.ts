@@ -11,12 +11,15 @@ export const STATUSES = ['active', 'waiting', 'won', 'not-now', 'dropped'] as co
 /** Statuses that put a contact on the board; the others are the exit lanes. */
 export const BOARD_STATUSES = ['active', 'waiting'] as const
 export const EXIT_STATUSES = ['won', 'not-now', 'dropped'] as const
+/** Within a day, high comes first everywhere; a contact without one is normal. */
+export const PRIORITIES = ['high', 'normal', 'low'] as const
 
 export type ContactKind = (typeof CONTACT_KINDS)[number]
 export type Channel = (typeof CHANNELS)[number]
 export type Outcome = (typeof OUTCOMES)[number]
 export type Status = (typeof STATUSES)[number]
 export type ExitStatus = (typeof EXIT_STATUSES)[number]
+export type Priority = (typeof PRIORITIES)[number]
 
 /** An ISO-8601 instant with an offset or Z, e.g. 2026-11-27T09:00:00Z. */
 export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-27T09:00:00Z' })
@@ -51,9 +54,21 @@ export const TouchSchema = z.looseObject({
   at: Instant,
   channel: z.enum(CHANNELS),
   note: optionalText(10_000),
-  outcome: z.enum(OUTCOMES).optional()
+  outcome: z.enum(OUTCOMES).optional(),
+  /** Sync: the user who logged it (set when it was synced; absent = logged here before sync). */
+  by: z.string().min(1).max(100).optional(),
+  /** Sync: the device it was logged on. */
+  device: z.string().min(1).max(100).optional()
 })
 export type Touch = z.infer<typeof TouchSchema>
+
+/** A CouchDB database name (a team board): lowercase letter first, then a-z 0-9 _ $ ( ) + - /. */
+export const BoardName = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_$()+/-]{0,200}$/, 'must start with a lowercase letter and use only a-z, 0-9 and _ $ ( ) + - /')
+  .refine((s) => !s.startsWith('userdb-'), 'userdb-… names are personal databases, not boards')
+export const UserName = z.string().trim().min(1, 'must not be empty').max(100)
 
 export const ContactSchema = z.looseObject({
   id: z.string().min(1),
@@ -68,13 +83,23 @@ export const ContactSchema = z.looseObject({
   /** The contact's own RRULE; absent means the escalating default from settings. */
   cadence: Rrule.optional(),
   status: z.enum(STATUSES),
-  /** waiting: they promised an answer by this instant; due then. */
+  /** Absent means normal (files from before priorities read unchanged). */
+  priority: z.enum(PRIORITIES).optional(),
+  /** waiting: they promised something by this instant (core/promises has the rules). */
   waitingUntil: Instant.optional(),
+  /** waiting: what they promised, e.g. "the signed quote". */
+  waitingFor: optionalText(500),
+  /** waiting: when the promise was recorded; a touch after it keeps the promise but moves the chase to the cadence. */
+  waitingSince: Instant.optional(),
   /** not-now: back on the board (at the same touch count) from this instant. */
   reentryAt: Instant.optional(),
   /** Snooze: the next follow-up is moved to this instant, until the next touch. */
   snoozedUntil: Instant.optional(),
   closedAt: Instant.optional(),
+  /** The team board (a shared database) it belongs to; absent = the personal list. */
+  board: BoardName.optional(),
+  /** On a team board: the teammate who owns the follow-up; absent = unassigned. */
+  owner: UserName.optional(),
   createdAt: Instant,
   updatedAt: Instant,
   /** The touch log, oldest first. The touch count is its length, never stored. */
@@ -85,7 +110,28 @@ export type Contact = z.infer<typeof ContactSchema>
 export const DEFAULT_ESCALATION_DAYS = [2, 3, 5, 7, 14, 30] as const
 export const DEFAULT_REMINDER_RULE = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9;BYMINUTE=0;BYSECOND=0'
 
-export const SettingsSchema = z.looseObject({
+/** iCalendar's weekday codes (RRULE BYDAY), Monday first. */
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+export const DEFAULT_WORKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR']
+export const DEFAULT_QUICK_LOG_SHORTCUT = 'CommandOrControl+Shift+L'
+
+/** The touch numbers the playbook (ideas and message templates) has an entry for; "5" means 5 or later. */
+export const PLAYBOOK_TOUCHES = ['1', '2', '3', '4', '5'] as const
+export type PlaybookTouch = (typeof PLAYBOOK_TOUCHES)[number]
+
+/** One touch number's own texts; a blank or absent field means the built-in one (core/playbook). */
+export const PlaybookStepSchema = z.object({
+  idea: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  subject: z.string().trim().max(300, 'must be at most 300 characters').optional(),
+  body: z.string().trim().max(5000, 'must be at most 5000 characters').optional()
+})
+export type PlaybookStep = z.infer<typeof PlaybookStepSchema>
+export const PlaybookOverridesSchema = z.partialRecord(z.enum(PLAYBOOK_TOUCHES), PlaybookStepSchema)
+export type PlaybookOverrides = z.infer<typeof PlaybookOverridesSchema>
+
+/** Every setting, as a change may send it (no defaults: a patch must not reset what it leaves out). */
+const SettingsFields = z.object({
   /** When the daily follow-up reminder fires, in local time. */
   reminderRule: Rrule,
   /**
@@ -95,8 +141,37 @@ export const SettingsSchema = z.looseObject({
   escalationDays: z.array(z.number().int().min(1).max(365)).length(6, 'must list 6 intervals: after 0, 1, 2, 3, 4 and 5+ touches'),
   language: z.enum(['system', 'en', 'zh-CN']),
   theme: z.enum(['system', 'light', 'dark']),
-  startAtLogin: z.boolean()
+  startAtLogin: z.boolean(),
+  /** The global shortcut that opens the quick-log window from any app (an Electron accelerator). */
+  quickLogShortcut: z.string().trim().max(100),
+  /** How long a follow-up block runs. */
+  blockMinutes: z.union([z.literal(15), z.literal(30), z.literal(45)]),
+  /** The days follow-ups are planned on; the escalating default moves off the others. */
+  workdays: z.array(z.enum(WEEKDAYS)).min(1, 'must list at least one day'),
+  /** How many follow-ups a day the planner and Spread aim for. */
+  dailyCapacity: z.number().int().min(1).max(500),
+  /** Your own ideas and message templates per touch number; what is absent is the built-in text in the UI language. */
+  playbook: PlaybookOverridesSchema,
+  /** Sync over the CouchDB replication protocol; absent = this data stays on this machine. */
+  sync: z
+    .object({
+      server: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
+      user: UserName,
+      /** The team boards this person syncs, besides the personal list. */
+      boards: z.array(BoardName)
+    })
+    .optional()
 })
+
+// Settings added after the first release carry defaults, so an older file reads without a migration.
+// Stored settings keep fields they do not know, like the other records; a patch may not add any.
+export const SettingsSchema = SettingsFields.extend({
+  quickLogShortcut: SettingsFields.shape.quickLogShortcut.default(DEFAULT_QUICK_LOG_SHORTCUT),
+  blockMinutes: SettingsFields.shape.blockMinutes.default(30),
+  workdays: SettingsFields.shape.workdays.default([...DEFAULT_WORKDAYS]),
+  dailyCapacity: SettingsFields.shape.dailyCapacity.default(15),
+  playbook: SettingsFields.shape.playbook.default({})
+}).loose()
 export type Settings = z.infer<typeof SettingsSchema>
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -104,7 +179,12 @@ export const DEFAULT_SETTINGS: Settings = {
   escalationDays: [...DEFAULT_ESCALATION_DAYS],
   language: 'system',
   theme: 'system',
-  startAtLogin: false
+  startAtLogin: false,
+  quickLogShortcut: DEFAULT_QUICK_LOG_SHORTCUT,
+  blockMinutes: 30,
+  workdays: [...DEFAULT_WORKDAYS],
+  dailyCapacity: 15,
+  playbook: {}
 }
 
 export const ReminderStateSchema = z.looseObject({
@@ -115,17 +195,86 @@ export const ReminderStateSchema = z.looseObject({
 })
 export type ReminderState = z.infer<typeof ReminderStateSchema>
 
+/** A calendar day as "YYYY-MM-DD" that exists (no 2026-02-30). */
+export const Day = z
+  .string()
+  .trim()
+  .refine(isCalendarDay, { message: 'must be a real date like 2026-12-03', params: { code: 'invalid-date' } })
+
+function isCalendarDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return date.toISOString().slice(0, 10) === s
+}
+
+const BlockCount = z.number().int().min(0).max(10_000)
+
+/** What a follow-up block did, as its front reports it when the block finishes (core/block). */
+export const BlockRecordInputSchema = z
+  .object({
+    startedAt: Instant,
+    endedAt: Instant,
+    /** The timer it ran with. */
+    minutes: z.union([z.literal(15), z.literal(30), z.literal(45)]),
+    /** Why it counts as finished: the queue ran empty, or the timer ran out after at least one touch. */
+    ended: z.enum(['queue-empty', 'time-up']),
+    touches: BlockCount,
+    byChannel: z.partialRecord(z.enum(CHANNELS), BlockCount).default({}),
+    promises: BlockCount.default(0),
+    delivered: BlockCount.default(0),
+    snoozed: BlockCount.default(0),
+    closed: BlockCount.default(0),
+    skipped: BlockCount.default(0)
+  })
+  .refine((b) => Date.parse(b.endedAt) >= Date.parse(b.startedAt), { message: 'must not end before it started', path: ['endedAt'] })
+  .refine((b) => b.ended === 'queue-empty' || b.touches >= 1, { message: 'a block that ran out of time counts only with at least one touch', path: ['touches'] })
+  .refine((b) => Object.values(b.byChannel).reduce((a, n) => a + (n ?? 0), 0) === b.touches, { message: 'must add up to touches', path: ['byChannel'] })
+export type BlockRecordInput = z.input<typeof BlockRecordInputSchema>
+
+/** A finished follow-up block, kept in the data file for the streak. */
+export const BlockRecordSchema = z.looseObject({
+  id: z.string().min(1),
+  /** The local day it was done on. */
+  date: Day,
+  startedAt: Instant,
+  endedAt: Instant,
+  minutes: z.union([z.literal(15), z.literal(30), z.literal(45)]),
+  ended: z.enum(['queue-empty', 'time-up']),
+  touches: BlockCount,
+  byChannel: z.partialRecord(z.enum(CHANNELS), BlockCount),
+  promises: BlockCount,
+  delivered: BlockCount,
+  snoozed: BlockCount,
+  closed: BlockCount,
+  skipped: BlockCount
+})
+export type BlockRecord = z.infer<typeof BlockRecordSchema>
+
+const documentTop = {
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  settings: SettingsSchema,
+  reminder: ReminderStateSchema,
+  /** Finished follow-up blocks, oldest first. Absent in files from before blocks: none. */
+  blocks: z.array(BlockRecordSchema).default([])
+}
+
 export const DocumentSchema = z
   .looseObject({
-    schemaVersion: z.literal(SCHEMA_VERSION),
+    schemaVersion: documentTop.schemaVersion,
     contacts: z.array(ContactSchema),
-    settings: SettingsSchema,
-    reminder: ReminderStateSchema
+    settings: documentTop.settings,
+    reminder: documentTop.reminder,
+    blocks: documentTop.blocks
   })
   .superRefine((doc, ctx) => {
     for (const issue of duplicateIdIssues(doc.contacts)) ctx.addIssue({ code: 'custom', ...issue })
   })
 export type TouchbaseDocument = z.infer<typeof DocumentSchema>
+
+/** The document without its contacts: the store validates those one by one, and this whole. */
+export const DocumentTopSchema = z.looseObject(documentTop)
+export type DocumentTop = z.infer<typeof DocumentTopSchema>
 
 /**
  * Ids must be unique: contacts within the document, touches within their contact. A duplicate
@@ -169,10 +318,19 @@ export function editContact(doc: TouchbaseDocument, index: number): Contact {
 }
 
 export function emptyDocument(): TouchbaseDocument {
-  return { schemaVersion: SCHEMA_VERSION, contacts: [], settings: structuredClone(DEFAULT_SETTINGS), reminder: {} }
+  return { schemaVersion: SCHEMA_VERSION, contacts: [], settings: structuredClone(DEFAULT_SETTINGS), reminder: {}, blocks: [] }
 }
 
 // ---- Inputs: what a person (CLI, form, IPC) may send. Shared by every entry point. ----
+
+/**
+ * The one rule for an id a front sends: a contact's id (or a unique prefix of it, or, on the
+ * command line, a name), or a touch's id. Long enough for any id Touchbase makes, short enough
+ * that a bad call cannot make the service search with megabytes of text.
+ */
+export const IdRef = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')
+/** How many touches one drag logs or undoes at once. */
+export const TouchCount = z.number().int().min(1).max(100)
 
 // A refinement's `params.code` is its IssueCode (core/issues): the message is English prose
 // for the CLI, the code is what the UI translates.
@@ -193,13 +351,16 @@ export const ContactInputSchema = z.object({
   tags: z.array(z.string().trim().min(1).max(60)).default([]),
   notes: blankToUndefined(z.string().trim().max(20_000)),
   subject: blankToUndefined(z.string().trim().max(500)),
-  cadence: blankToUndefined(Rrule)
+  cadence: blankToUndefined(Rrule),
+  priority: z.enum(PRIORITIES).optional()
 })
 export type ContactInput = z.input<typeof ContactInputSchema>
 
 /** An edit: any subset of the fields; `cadence: null` returns to the default cadence. */
 export const ContactPatchSchema = ContactInputSchema.partial().extend({
   cadence: z.union([z.null(), blankToUndefined(Rrule)]),
+  /** A teammate's user name; null unassigns. */
+  owner: z.union([z.null(), blankToUndefined(UserName)]),
   kind: z.enum(CONTACT_KINDS).optional(),
   tags: z.array(z.string().trim().min(1).max(60)).optional()
 })
@@ -234,7 +395,40 @@ export const CloseInputSchema = z
   })
 export type CloseInput = z.input<typeof CloseInputSchema>
 
-export const SettingsPatchSchema = SettingsSchema.partial()
+/** What they promised, said when recording a wait. */
+export const PromiseWhat = blankToUndefined(z.string().trim().max(500, 'must be at most 500 characters'))
+
+/** How many days the planner and Spread look ahead. */
+export const PlanDays = z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(92, 'must be at most 92 days')
+
+export const SpreadRequestSchema = z
+  .object({
+    days: PlanDays.default(14),
+    /** Only say what would move. */
+    dryRun: z.boolean().default(false)
+  })
+  .default({ days: 14, dryRun: false })
+export type SpreadRequest = z.input<typeof SpreadRequestSchema>
+
+/** Undo of a Spread: the moves it returned (or some of them), each with the snooze it replaced. */
+export const SpreadUndoSchema = z
+  .array(
+    z.object({
+      id: IdRef,
+      /** The snooze Spread set. */
+      at: Instant,
+      /** The snooze before it; null when there was none. */
+      previous: z.union([Instant, z.null()])
+    })
+  )
+  .max(100_000)
+export type SpreadUndo = z.input<typeof SpreadUndoSchema>
+
+/** The languages the built-in playbook is written in. */
+export const PlaybookLanguageSchema = z.enum(['en', 'zh-CN'])
+
+/** A change to some settings; what it leaves out stays as it is. */
+export const SettingsPatchSchema = SettingsFields.partial()
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>
 
 /** Turns a zod error into one line per field: "email: is not a valid email address". */

@@ -1,16 +1,28 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { monotonicFactory } from 'ulid'
 import {
+  BoardName,
   CloseInputSchema,
   ContactInputSchema,
   ContactPatchSchema,
   ContactSchema,
   DayOrInstant,
+  BlockRecordInputSchema,
+  IdRef,
+  PlanDays,
+  PlaybookLanguageSchema,
+  PromiseWhat,
   SettingsPatchSchema,
-  editContact,
+  SpreadRequestSchema,
+  SpreadUndoSchema,
+  TouchCount,
   TouchInputSchema,
   TouchPatchSchema,
+  editContact,
+  type BlockRecord,
+  type BlockRecordInput,
   type CloseInput,
   type Contact,
   type ContactInput,
@@ -18,6 +30,8 @@ import {
   type ReminderState,
   type Settings,
   type SettingsPatch,
+  type SpreadRequest,
+  type SpreadUndo,
   type TouchbaseDocument,
   type TouchInput,
   type TouchPatch
@@ -25,13 +39,17 @@ import {
 import { latestTouch } from '../core/cadence'
 import { suggestNextChannel } from '../core/suggestions'
 import { issueCodes } from '../core/issues'
-import { dueList, toContactView, type ContactView, type ViewContext } from '../core/contact-view'
+import { dueList, toContactView, type ContactChange, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
-import { computeStats, type Stats } from '../core/insights'
-import { parseDayOrInstant, systemTimeZone } from '../core/time'
+import { computeStats, usualStopFor, type Stats } from '../core/insights'
+import { localDay, parseDayOrInstant, systemTimeZone } from '../core/time'
+import { blockQueue, todaySections, type TodaySections } from '../core/today'
+import { buildPlan, nextBlockSize, planSpread, type Plan, type SpreadMove } from '../core/plan'
+import { blockStreak, type Streak } from '../core/streak'
+import { messageFor, resolvePlaybook, type PlaybookEntry, type PlaybookLanguage, type TouchMessage } from '../core/playbook'
 import { BACKUP_DIR_NAME, latestBackup, type DataFileErrorCode, type Store, type StoreStatus } from '../store'
-import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
+import { ExportFormatSchema, ImportRequestSchema, type ExportFormat, type ExportedFile, type ImportReport, type ImportRequest } from '../core/interop/requests'
 // Import, export and restore load their libraries (CSV, vCard, iCalendar) only when used:
 // a `touchbase touch` starts faster and smaller without them.
 const interop = () => import('./interop')
@@ -43,44 +61,106 @@ export interface ServiceOptions {
   now?: () => Date
   timeZone?: () => string
   newId?: () => string
-  /**
-   * Tags every write this service makes, for the store's change listeners (e.g. "sync" for
-   * changes that came from a remote, so the sync does not send them back).
-   */
-  origin?: string
+  /** Ids of new touches; default: ULIDs (or `newId` when only that is given, as tests do). */
+  newTouchId?: () => string
 }
+
+/**
+ * Who made a change: 'local' for everything a person did here (any front), 'sync' for changes
+ * that arrived from another device. Sync sends only local changes, so nothing echoes back.
+ */
+export type ChangeOrigin = 'local' | 'sync'
+export type ChangeListener = (origin: ChangeOrigin) => void
 
 /** Short ids are easy to type on the command line; 10 hex digits make collisions negligible. */
 export function newContactId(): string {
   return randomUUID().replace(/-/g, '').slice(0, 10)
 }
 
-const Id = z.string().trim().min(1, 'must not be empty')
-const Count = z.number().int().min(1).max(100)
+/** What `stats` answers: the figures, and the streak of workdays with a finished block. */
+export type StatsReport = Stats & { streak: Streak }
+
+/** One move of a Spread as it was applied, with the snooze it replaced (for Undo). */
+export interface AppliedMove extends SpreadMove {
+  /** The contact's snooze before; null when there was none. */
+  previous: string | null
+}
+
+export interface SpreadResult {
+  capacity: number
+  days: number
+  dryRun: boolean
+  moves: AppliedMove[]
+  /** The moved contacts as they are now (empty for a dry run). */
+  contacts: ContactView[]
+}
+
+export interface BlockStartInfo {
+  /** Everything due today or earlier, most urgent first. */
+  queue: ContactView[]
+  minutes: 15 | 30 | 45
+  today: string
+  workdays: Settings['workdays']
+  streak: Streak
+}
+
+export interface BlockStatus {
+  streak: Streak
+  /** How many follow-ups the next block will have (due by the next workday). */
+  nextBlockSize: number
+}
+
+/** A JSON backup can be large; far beyond any real one, the cap keeps a bad call from exhausting memory. */
+const BackupText = z.string().max(200_000_000, 'is larger than 200 MB')
 
 /**
  * The application service: every command and query of Touchbase. The CLI, the Electron main
- * process and the tests all call this; it is the one place behaviour lives.
+ * process (through the IPC contract in ./api) and the tests all call this; it is the one place
+ * behaviour lives, and the one place a front's input is validated: every public method parses
+ * its arguments with core's schemas, whoever calls it.
  */
 export class TouchbaseService {
   readonly now: () => Date
   readonly timeZone: () => string
+  /** The data file; every write through it is announced to onChange listeners as 'local'. */
+  readonly store: Store
   private readonly newId: () => string
-  private readonly writeOptions: { origin?: string }
+  private readonly newTouchId: () => string
+  private readonly changeListeners = new Set<ChangeListener>()
 
   constructor(
-    readonly store: Store,
+    private readonly file: Store,
     options: ServiceOptions = {}
   ) {
     this.now = options.now ?? (() => new Date())
     this.timeZone = options.timeZone ?? systemTimeZone
     this.newId = options.newId ?? newContactId
-    this.writeOptions = options.origin === undefined ? {} : { origin: options.origin }
+    // Monotonic: touches logged in the same millisecond (a drag over 3 columns) keep their order.
+    this.newTouchId = options.newTouchId ?? options.newId ?? monotonicFactory()
+    this.store = announceWrites(file, () => this.emitChange('local'))
   }
 
-  /** store.update with this service's origin. */
-  private write<T>(change: (doc: TouchbaseDocument) => T): Promise<T> {
-    return this.store.update(change, this.writeOptions)
+  /** Calls back after every change written through this service, with its origin. */
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  /** Sync writes what arrived from other devices here; tagged 'sync' so it is not sent back. */
+  async applySyncChange<T>(change: (doc: TouchbaseDocument) => T): Promise<T> {
+    const result = await this.file.update(change, { origin: 'sync' })
+    this.emitChange('sync')
+    return result
+  }
+
+  private emitChange(origin: ChangeOrigin): void {
+    for (const listener of [...this.changeListeners]) {
+      try {
+        listener(origin)
+      } catch {
+        // A listener's bug must not fail the write that already happened.
+      }
+    }
   }
 
   // ---- queries ----
@@ -94,7 +174,7 @@ export class TouchbaseService {
 
   async get(id: string): Promise<ContactView> {
     const doc = await this.store.read()
-    return toContactView(findContact(doc, parseOrThrow(Id, id, 'id')), this.viewContext(doc))
+    return toContactView(findContact(doc, parseOrThrow(IdRef, id, 'id')), this.viewContext(doc))
   }
 
   async board(query?: ContactQuery): Promise<Board> {
@@ -106,8 +186,47 @@ export class TouchbaseService {
     return dueList(await this.list())
   }
 
-  async stats(): Promise<Stats> {
-    return computeStats(await this.list(), { now: this.now(), timeZone: this.timeZone() })
+  /** Today in sections: overdue (with how late), today, they owe you, coming up. */
+  async today(): Promise<TodaySections> {
+    return todaySections(await this.list())
+  }
+
+  async stats(): Promise<StatsReport> {
+    const doc = await this.store.read()
+    const views = this.views(doc)
+    return { ...computeStats(views, { now: this.now(), timeZone: this.timeZone() }), streak: this.streak(doc) }
+  }
+
+  /** Expected follow-ups per day against the daily capacity, for the next `days` days. */
+  async plan(days: number = 14): Promise<Plan> {
+    const n = parseOrThrow(PlanDays, days, 'days')
+    const doc = await this.store.read()
+    return buildPlan(this.views(doc), { today: this.localToday(), days: n, capacity: doc.settings.dailyCapacity, workdays: doc.settings.workdays })
+  }
+
+  /** What a follow-up block starts with: the queue, the timer and the streak. */
+  async blockQueue(): Promise<BlockStartInfo> {
+    const doc = await this.store.read()
+    return { queue: blockQueue(this.views(doc)), minutes: doc.settings.blockMinutes, today: this.localToday(), workdays: doc.settings.workdays, streak: this.streak(doc) }
+  }
+
+  async blockStatus(): Promise<BlockStatus> {
+    const doc = await this.store.read()
+    return { streak: this.streak(doc), nextBlockSize: nextBlockSize(this.views(doc), this.localToday(), doc.settings.workdays) }
+  }
+
+  /** The ideas and message templates per touch number, the user's own over the built-in ones in `language`. */
+  async playbook(language: PlaybookLanguage): Promise<PlaybookEntry[]> {
+    const lang = parseOrThrow(PlaybookLanguageSchema, language, 'language')
+    return resolvePlaybook((await this.store.read()).settings.playbook, lang)
+  }
+
+  /** The idea and the filled-in message template for a contact's next touch. */
+  async message(id: string, language: PlaybookLanguage): Promise<TouchMessage> {
+    const key = parseOrThrow(IdRef, id, 'id')
+    const lang = parseOrThrow(PlaybookLanguageSchema, language, 'language')
+    const doc = await this.store.read()
+    return messageFor(findContact(doc, key), doc.settings.playbook, lang, this.timeZone())
   }
 
   async settings(): Promise<Settings> {
@@ -124,13 +243,13 @@ export class TouchbaseService {
     const fields = parseOrThrow(ContactInputSchema, input, 'contact')
     const at = this.nowIso()
     const contact: Contact = { ...fields, id: this.newId(), status: 'active', createdAt: at, updatedAt: at, touches: [] }
-    return this.write((doc) => {
+    return this.store.update((doc) => {
       doc.contacts.push(contact)
       return toContactView(contact, this.viewContext(doc))
     })
   }
 
-  async editContact(id: string, patch: ContactPatch): Promise<ContactView> {
+  async editContact(id: string, patch: ContactPatch): Promise<ContactChange> {
     const fields = parseOrThrow(ContactPatchSchema, patch, 'contact')
     return this.change(id, (_doc, contact) => {
       for (const [key, value] of Object.entries(fields) as [keyof typeof fields, unknown][]) {
@@ -144,8 +263,8 @@ export class TouchbaseService {
 
   /** Deletes a contact and returns it whole, so a front can offer Undo via restoreContact. */
   async deleteContact(id: string): Promise<Contact> {
-    const key = parseOrThrow(Id, id, 'id')
-    return this.write((doc) => {
+    const key = parseOrThrow(IdRef, id, 'id')
+    return this.store.update((doc) => {
       const contact = findContact(doc, key)
       doc.contacts = doc.contacts.filter((c) => c.id !== contact.id)
       return contact
@@ -155,7 +274,7 @@ export class TouchbaseService {
   /** Puts back a contact exactly as it was (Undo for any change, including delete). */
   async restoreContact(snapshot: Contact): Promise<ContactView> {
     const contact = parseOrThrow(ContactSchema, snapshot, 'contact')
-    return this.write((doc) => {
+    return this.store.update((doc) => {
       const index = doc.contacts.findIndex((c) => c.id === contact.id)
       if (index >= 0) doc.contacts[index] = contact
       else doc.contacts.push(contact)
@@ -166,18 +285,24 @@ export class TouchbaseService {
   // ---- touches ----
 
   /** Logs one touch (or `count` identical touches, for a drag across several columns). */
-  async logTouch(id: string, input: TouchInput = {}, count = 1): Promise<ContactView> {
+  async logTouch(id: string, input: TouchInput = {}, count = 1): Promise<ContactChange> {
     const touch = parseOrThrow(TouchInputSchema, input, 'touch')
-    const n = parseOrThrow(Count, count, 'count')
+    const n = parseOrThrow(TouchCount, count, 'count')
     const now = this.nowIso()
     const at = touch.at ?? now
     if (Date.parse(at) > this.now().getTime() + 60_000) {
       throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'], 'future-touch')
     }
-    return this.change(id, (_doc, contact) => {
+    return this.change(id, (doc, contact) => {
+      if (!touch.channel && !contact.email && !contact.phone) {
+        const message = `${contact.name} has no email or phone, so there is no channel to suggest. Say how you reached them, e.g. --channel meeting (one of call, email, message, meeting, social, other).`
+        throw new ServiceError('invalid-input', message, ['channel: required for a contact with no email or phone'], 'channel-needed')
+      }
       const channel = touch.channel ?? suggestNextChannel(contact)
+      // With sync set up, a touch says who made it (a team board shows it on the card).
+      const by = doc.settings.sync?.user
       for (let i = 0; i < n; i++) {
-        contact.touches.push({ id: this.newId(), at, channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}) })
+        contact.touches.push({ id: this.newTouchId(), at, channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}), ...(by ? { by } : {}) })
       }
       // A touch restarts the cadence, so a snooze for the previous due date no longer applies.
       delete contact.snoozedUntil
@@ -185,23 +310,35 @@ export class TouchbaseService {
     }, now)
   }
 
-  /** Removes the latest `count` touches (by time). */
-  async undoTouch(id: string, count = 1): Promise<ContactView> {
-    const n = parseOrThrow(Count, count, 'count')
-    return this.change(id, (_doc, contact) => {
-      if (contact.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
-      for (let i = 0; i < n && contact.touches.length > 0; i++) {
-        const latest = latestTouch(contact)!
+  /** Removes the latest `count` touches (by time); on a team board, the latest of your own. */
+  async undoTouch(id: string, count = 1): Promise<ContactChange> {
+    const n = parseOrThrow(TouchCount, count, 'count')
+    return this.change(id, (doc, contact) => {
+      const own = { touches: contact.touches.filter((t) => isOwnTouch(doc, contact, t)) }
+      if (own.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
+      for (let i = 0; i < n && own.touches.length > 0; i++) {
+        const latest = latestTouch(own)!
+        own.touches = own.touches.filter((t) => t !== latest)
         contact.touches = contact.touches.filter((t) => t !== latest)
       }
     })
   }
 
-  async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactView> {
+  /**
+   * A touch is written once: an edit replaces it with a new touch (a new id) carrying the
+   * changes, so a synced copy of the old one can never disagree with it.
+   */
+  async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, touchId, 'touchId')
     const fields = parseOrThrow(TouchPatchSchema, patch, 'touch')
-    return this.change(id, (_doc, contact) => {
-      const touch = contact.touches.find((t) => t.id === touchId)
-      if (!touch) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
+    return this.change(id, (doc, contact) => {
+      const index = contact.touches.findIndex((t) => t.id === key)
+      if (index < 0) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
+      assertOwnTouch(doc, contact, contact.touches[index]!)
+      const { by: _by, device: _device, ...kept } = contact.touches[index]!
+      const by = doc.settings.sync?.user
+      const touch = { ...kept, id: this.newTouchId(), ...(by ? { by } : {}) }
+      contact.touches[index] = touch
       if (fields.channel) touch.channel = fields.channel
       if (fields.at) touch.at = fields.at
       if (fields.note !== undefined) {
@@ -214,34 +351,70 @@ export class TouchbaseService {
     })
   }
 
-  async deleteTouch(id: string, touchId: string): Promise<ContactView> {
-    return this.change(id, (_doc, contact) => {
-      if (!contact.touches.some((t) => t.id === touchId)) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
-      contact.touches = contact.touches.filter((t) => t.id !== touchId)
+  async deleteTouch(id: string, touchId: string): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, touchId, 'touchId')
+    return this.change(id, (doc, contact) => {
+      const touch = contact.touches.find((t) => t.id === key)
+      if (!touch) throw new ServiceError('not-found', `No touch ${key} on ${contact.name}.`, [], 'touch-not-found')
+      assertOwnTouch(doc, contact, touch)
+      contact.touches = contact.touches.filter((t) => t.id !== key)
+    })
+  }
+
+  /**
+   * Moves a contact to a team board (a shared database) with all its touches, or back to the
+   * personal list with null. The board must be one this person syncs (Settings → Sync).
+   */
+  async moveToBoard(id: string, board: string | null): Promise<ContactChange> {
+    const target = board === null ? null : parseOrThrow(BoardName, board, 'board')
+    return this.change(id, (doc, contact) => {
+      if (target !== null && !doc.settings.sync?.boards.includes(target)) {
+        throw new ServiceError('not-found', `You do not sync a board "${target}". Join it first: touchbase sync --join ${target}`, [], 'not-found')
+      }
+      if (target === null) delete contact.board
+      else contact.board = target
     })
   }
 
   // ---- status ----
 
-  async snooze(id: string, until: string): Promise<ContactView> {
+  async snooze(id: string, until: string): Promise<ContactChange> {
     const at = this.parseDate(until, 'until')
     return this.change(id, (_doc, contact) => {
       contact.snoozedUntil = at
     })
   }
 
-  /** Waiting on them: they promised something by `until`; due then. */
-  async wait(id: string, until: string): Promise<ContactView> {
+  /**
+   * Waiting on them: they promised something (`what`) by `until`. Due then; a touch after this
+   * keeps the promise and chases on the cadence (core/promises).
+   */
+  async wait(id: string, until: string, what?: string): Promise<ContactChange> {
     const at = this.parseDate(until, 'until')
+    const text = parseOrThrow(PromiseWhat, what, 'what')
     return this.change(id, (_doc, contact) => {
       contact.status = 'waiting'
       contact.waitingUntil = at
+      contact.waitingSince = this.nowIso()
+      if (text) contact.waitingFor = text
+      else delete contact.waitingFor
+      delete contact.snoozedUntil
       delete contact.reentryAt
       delete contact.closedAt
     })
   }
 
-  async close(id: string, input: CloseInput): Promise<ContactView> {
+  /** They delivered what they promised: the wait ends and the contact is back on its cadence. */
+  async delivered(id: string): Promise<ContactChange> {
+    return this.change(id, (_doc, contact) => {
+      if (contact.status !== 'waiting') throw new ServiceError('conflict', `You are not waiting on ${contact.name}.`, [], 'not-waiting')
+      contact.status = 'active'
+      clearPromise(contact)
+      delete contact.snoozedUntil
+    })
+  }
+
+  async close(id: string, input: CloseInput): Promise<ContactChange> {
     const parsed = CloseInputSchema.safeParse(input)
     if (!parsed.success) {
       // The one close problem the UI can meet (a not-now without a date) gets a reason it can say.
@@ -253,19 +426,88 @@ export class TouchbaseService {
     return this.change(id, (_doc, contact) => {
       contact.status = close.as
       contact.closedAt = this.nowIso()
-      delete contact.waitingUntil
+      clearPromise(contact)
       delete contact.snoozedUntil
       if (reentry) contact.reentryAt = reentry
       else delete contact.reentryAt
     })
   }
 
-  async reopen(id: string): Promise<ContactView> {
+  async reopen(id: string): Promise<ContactChange> {
     return this.change(id, (_doc, contact) => {
       contact.status = 'active'
       delete contact.closedAt
       delete contact.reentryAt
-      delete contact.waitingUntil
+      clearPromise(contact)
+    })
+  }
+
+  // ---- planning ----
+
+  /**
+   * Spread: snoozes the overdue backlog and over-capacity days across the next workdays
+   * (core/plan planSpread). One write; the result lists every move with the snooze it replaced,
+   * which is what `unspread` takes to undo it.
+   */
+  async spread(request?: SpreadRequest): Promise<SpreadResult> {
+    const { days, dryRun } = parseOrThrow(SpreadRequestSchema, request, 'spread request')
+    const run = (doc: TouchbaseDocument): SpreadResult => {
+      const moves = planSpread(this.views(doc), { today: this.localToday(), days, capacity: doc.settings.dailyCapacity, workdays: doc.settings.workdays, timeZone: this.timeZone() })
+      const applied: AppliedMove[] = []
+      const changed: Contact[] = []
+      for (const move of moves) {
+        const index = doc.contacts.findIndex((c) => c.id === move.id)
+        applied.push({ ...move, previous: doc.contacts[index]!.snoozedUntil ?? null })
+        if (dryRun) continue
+        const contact = editContact(doc, index)
+        contact.snoozedUntil = move.at
+        contact.updatedAt = this.nowIso()
+        changed.push(contact)
+      }
+      const ctx = this.viewContext(doc)
+      return { capacity: doc.settings.dailyCapacity, days, dryRun, moves: applied, contacts: changed.map((c) => toContactView(c, ctx)) }
+    }
+    return dryRun ? run(await this.store.read()) : this.store.update(run)
+  }
+
+  /**
+   * Undoes a Spread, or some of its moves: puts back the snooze each contact had, where the
+   * snooze is still the one Spread set. A contact touched or snoozed since keeps its newer state.
+   */
+  async unspread(moves: SpreadUndo): Promise<{ contacts: ContactView[]; restored: string[]; skipped: string[] }> {
+    const list = parseOrThrow(SpreadUndoSchema, moves, 'moves')
+    return this.store.update((doc) => {
+      const restored: Contact[] = []
+      const skipped: string[] = []
+      for (const move of list) {
+        const index = doc.contacts.findIndex((c) => c.id === move.id)
+        if (index < 0 || doc.contacts[index]!.snoozedUntil !== move.at) {
+          skipped.push(move.id)
+          continue
+        }
+        const contact = editContact(doc, index)
+        if (move.previous) contact.snoozedUntil = move.previous
+        else delete contact.snoozedUntil
+        contact.updatedAt = this.nowIso()
+        restored.push(contact)
+      }
+      const ctx = this.viewContext(doc)
+      return { contacts: restored.map((c) => toContactView(c, ctx)), restored: restored.map((c) => c.id), skipped }
+    })
+  }
+
+  // ---- follow-up blocks ----
+
+  /** Records a finished follow-up block (date, duration, counts) and returns the new streak. */
+  async recordBlock(input: BlockRecordInput): Promise<{ record: BlockRecord; streak: Streak; nextBlockSize: number }> {
+    const block = parseOrThrow(BlockRecordInputSchema, input, 'block')
+    if (Date.parse(block.endedAt) > this.now().getTime() + 60_000) {
+      throw new ServiceError('invalid-input', 'Invalid block: endedAt: must not be in the future', ['endedAt: must not be in the future'])
+    }
+    return this.store.update((doc) => {
+      const record: BlockRecord = { id: this.newId(), date: localDay(block.startedAt, this.timeZone()), ...block }
+      doc.blocks.push(record)
+      return { record, streak: this.streak(doc), nextBlockSize: nextBlockSize(this.views(doc), this.localToday(), doc.settings.workdays) }
     })
   }
 
@@ -273,11 +515,11 @@ export class TouchbaseService {
 
   async updateSettings(patch: SettingsPatch): Promise<Settings> {
     const fields = parseOrThrow(SettingsPatchSchema, patch, 'settings')
-    return this.write((doc) => Object.assign(doc.settings, fields))
+    return this.store.update((doc) => Object.assign(doc.settings, fields))
   }
 
   async updateReminderState(patch: Partial<ReminderState>): Promise<ReminderState> {
-    return this.write((doc) => {
+    return this.store.update((doc) => {
       for (const [key, value] of Object.entries(patch) as [keyof ReminderState, string | undefined][]) {
         if (value === undefined) delete doc.reminder[key]
         else doc.reminder[key] = value
@@ -290,16 +532,16 @@ export class TouchbaseService {
 
   /** Imports CSV or vCard text in one atomic write (or only reports, with dryRun). */
   async importContacts(request: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
-    return (await interop()).importContacts(this.store, request, { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
+    return (await interop()).importContacts(this.store, parseOrThrow(ImportRequestSchema, request, 'import request'), { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
   }
 
   async exportData(format: ExportFormat): Promise<ExportedFile> {
-    return (await interop()).exportData(this.store, format, { now: this.now(), timeZone: this.timeZone() })
+    return (await interop()).exportData(this.store, parseOrThrow(ExportFormatSchema, format, 'format'), { now: this.now(), timeZone: this.timeZone() })
   }
 
   /** Replaces everything with a JSON backup, after validating it and backing up the current file. */
   async restoreBackup(text: string): Promise<{ contacts: number; backupPath: string }> {
-    return (await interop()).restoreBackup(this.store, text)
+    return (await interop()).restoreBackup(this.store, parseOrThrow(BackupText, text, 'backup'))
   }
 
   // ---- the data file itself ----
@@ -318,16 +560,30 @@ export class TouchbaseService {
 
   /** When the file vanished while Touchbase was running: writes back the data Touchbase still holds. */
   async recreateDataFile(): Promise<{ contacts: number }> {
-    if (this.store.status().state !== 'missing') {
-      throw new ServiceError('conflict', 'The data file is not missing, so there is nothing to recreate.')
-    }
-    return { contacts: await this.store.restoreLastKnown(this.writeOptions) }
+    if (this.store.status().state !== 'missing') throw new ServiceError('conflict', 'The data file is not missing, so there is nothing to recreate.')
+    return { contacts: await this.store.restoreLastKnown() }
   }
 
   // ---- helpers ----
 
   viewContext(doc: TouchbaseDocument): ViewContext {
-    return { now: this.now(), timeZone: this.timeZone(), settings: doc.settings }
+    const now = this.now()
+    const timeZone = this.timeZone()
+    return { now, timeZone, settings: doc.settings, usualStop: usualStopFor(doc.contacts, now, timeZone) }
+  }
+
+  private views(doc: TouchbaseDocument): ContactView[] {
+    const ctx = this.viewContext(doc)
+    return doc.contacts.map((c) => toContactView(c, ctx))
+  }
+
+  /** The local day of now. */
+  private localToday(): string {
+    return localDay(this.now(), this.timeZone())
+  }
+
+  private streak(doc: TouchbaseDocument): Streak {
+    return blockStreak(doc.blocks, this.localToday(), doc.settings.workdays)
   }
 
   private nowIso(): string {
@@ -339,17 +595,64 @@ export class TouchbaseService {
     return parseDayOrInstant(text, this.timeZone())
   }
 
-  /** Applies a change to one contact (found by id or unique id prefix) and returns its new view. */
-  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactView> {
-    const key = parseOrThrow(Id, id, 'id')
-    return this.write((doc) => {
+  /**
+   * Applies a change to one contact (found by id or unique id prefix) and returns its new view
+   * together with the stored record as it was, for Undo.
+   */
+  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, id, 'id')
+    return this.store.update((doc) => {
+      const before = findContact(doc, key)
       // A private copy of this one contact; the others stay shared, unvalidated and unencoded.
-      const contact = editContact(doc, doc.contacts.indexOf(findContact(doc, key)))
+      const contact = editContact(doc, doc.contacts.indexOf(before))
       apply(doc, contact)
       contact.updatedAt = updatedAt
-      return toContactView(contact, this.viewContext(doc))
+      return { contact: toContactView(contact, this.viewContext(doc)), before }
     })
   }
+}
+
+/** On a team board only the author may change or remove a touch; the server enforces the same. */
+function isOwnTouch(doc: TouchbaseDocument, contact: Contact, touch: Contact['touches'][number]): boolean {
+  const me = doc.settings.sync?.user
+  return !contact.board || !touch.by || !me || touch.by === me
+}
+
+function assertOwnTouch(doc: TouchbaseDocument, contact: Contact, touch: Contact['touches'][number]): void {
+  if (!isOwnTouch(doc, contact, touch)) {
+    throw new ServiceError('conflict', `This touch on ${contact.name} was logged by ${touch.by}; only they can change or delete it.`, [], 'not-your-touch')
+  }
+}
+
+/** The store, with every completed write announced (the service's 'local' changes). */
+function announceWrites(store: Store, announce: () => void): Store {
+  const after = async <T>(write: Promise<T>): Promise<T> => {
+    const value = await write
+    announce()
+    return value
+  }
+  return {
+    get filePath() {
+      return store.filePath
+    },
+    get dataDir() {
+      return store.dataDir
+    },
+    read: () => store.read(),
+    update: (change, options) => after(store.update(change, options)),
+    replace: (doc, options) => after(store.replace(doc, options)),
+    restoreLastKnown: (options) => after(store.restoreLastKnown(options)),
+    backupNow: (label) => store.backupNow(label),
+    status: () => store.status(),
+    watch: (listener, options) => store.watch(listener, options),
+    close: () => store.close()
+  }
+}
+
+function clearPromise(contact: Contact): void {
+  delete contact.waitingUntil
+  delete contact.waitingFor
+  delete contact.waitingSince
 }
 
 /** The data file's state for a front: ok, or what is wrong with it and the ways back. */

@@ -1,19 +1,8 @@
 import { isUtf8 } from 'node:buffer'
-import type { z } from 'zod'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { MigrationError, migrate } from '../core/migrations'
-import {
-  ContactSchema,
-  DocumentSchema,
-  ReminderStateSchema,
-  SCHEMA_VERSION,
-  SettingsSchema,
-  describeIssues,
-  duplicateTouchIdIssues,
-  type Contact,
-  type TouchbaseDocument
-} from '../core/model'
-import { passesFastContactValidation, passesFastTopValidation } from './fast-validation'
+import { ContactSchema, DocumentSchema, DocumentTopSchema, SCHEMA_VERSION, describeIssues, duplicateTouchIdIssues, type Contact, type DocumentTop, type TouchbaseDocument } from '../core/model'
+import { passesFastContactValidation } from './fast-validation'
 
 /** Bytes that are not a usable document; carries them so the store can keep an exact copy. */
 export class DecodeFailure extends Error {
@@ -73,7 +62,7 @@ function startsWithAt(bytes: Buffer, at: number, prefix: Buffer): boolean {
 export class DocumentCodec {
   /** Valid, frozen contacts → their bytes in the file (null: not encoded yet). */
   private readonly known = new WeakMap<Contact, Buffer | null>()
-  private readonly skeletons = new WeakMap<TouchbaseDocument, string>()
+  private readonly skeletons = new WeakMap<DocumentTop, string>()
 
   /** bytes → a valid current document (migrated if older), or a DecodeFailure saying why not. */
   async decode(bytes: Buffer): Promise<DecodedDocument> {
@@ -95,8 +84,11 @@ export class DocumentCodec {
     }
 
     const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
-    if (version === SCHEMA_VERSION && passesFastTopValidation(raw) && (split ? split.contactsValid : await this.rememberValidContacts(raw.contacts))) {
-      return { doc: deepFreeze(raw) }
+    const contacts = (raw as { contacts?: unknown }).contacts
+    if (version === SCHEMA_VERSION && Array.isArray(contacts) && (split ? split.contactsValid : await this.rememberValidContacts(contacts))) {
+      // The rest is small: zod checks it and fills in the defaults of settings added later.
+      const top = DocumentTopSchema.safeParse(raw)
+      if (top.success) return { doc: withContacts(top.data, contacts as Contact[]) }
     }
     // Older, newer or invalid: the careful path, which also explains what is wrong.
     let migrated
@@ -172,7 +164,7 @@ export class DocumentCodec {
    * then) and remembers each, with its bytes in the file when known. False at the first
    * problem: the caller then lets zod explain.
    */
-  private async rememberValidContacts(contacts: unknown[]): Promise<boolean> {
+  private async rememberValidContacts(contacts: readonly unknown[]): Promise<boolean> {
     const ids = new Set<string>()
     let sliceStart = performance.now()
     for (let i = 0; i < contacts.length; i++) {
@@ -202,7 +194,7 @@ export class DocumentCodec {
   }
 
   /** The document with an empty contact list, indented as in the file (remembered per version). */
-  private skeletonOf(doc: TouchbaseDocument): string {
+  private skeletonOf(doc: DocumentTop): string {
     let skeleton = this.skeletons.get(doc)
     if (skeleton === undefined) {
       skeleton = JSON.stringify({ ...doc, contacts: [] }, null, 2)
@@ -247,16 +239,14 @@ export class DocumentCodec {
     if (draft.schemaVersion !== SCHEMA_VERSION) throw new DraftIssues([`schemaVersion: must be ${SCHEMA_VERSION}`])
     if (!Array.isArray(draft.contacts)) throw new DraftIssues(['contacts: must be a list'])
     const issues: string[] = []
-    // Settings and reminder state are small; they are re-validated only when they changed.
-    const checked = <T>(schema: z.ZodType<T>, value: unknown, previous: T, key: string): T => {
-      if (JSON.stringify(value) === JSON.stringify(previous)) return previous
-      const parsed = schema.safeParse(value)
-      if (parsed.success) return parsed.data
-      issues.push(...describeIssues(parsed.error).map((line) => `${key}.${line}`))
-      return previous
+    // Everything but the contacts is small: validated whole, and only when it changed.
+    const topChanged = this.skeletonOf(draft) !== this.skeletonOf(base)
+    let top: DocumentTop = base
+    if (topChanged) {
+      const parsed = DocumentTopSchema.safeParse(draft)
+      if (parsed.success) top = parsed.data
+      else issues.push(...describeIssues(parsed.error).filter((line) => !line.startsWith('contacts')))
     }
-    const settings = checked(SettingsSchema, draft.settings, base.settings, 'settings')
-    const reminder = checked(ReminderStateSchema, draft.reminder, base.reminder, 'reminder')
     const before = base.contacts
     const changedIds = new Set<string>()
     // Same records in the same places (an edit in place, or additions at the end) is the common
@@ -289,10 +279,8 @@ export class DocumentCodec {
       const kept = new Set(contacts)
       for (const contact of before) if (!kept.has(contact)) changedIds.add(contact.id)
     }
-    // The contacts are frozen one by one; freezing the list first keeps deepFreeze off them.
-    const doc = deepFreeze({ ...draft, contacts: Object.freeze(contacts), settings, reminder } as TouchbaseDocument)
-    const changed =
-      changedIds.size > 0 || contacts.length !== before.length || (!sameShape && contacts.some((c, i) => c !== before[i])) || this.skeletonOf(doc) !== this.skeletonOf(base)
+    const doc = withContacts(top, contacts)
+    const changed = changedIds.size > 0 || contacts.length !== before.length || (!sameShape && contacts.some((c, i) => c !== before[i])) || topChanged
     return { doc, contactIds: [...changedIds], changed }
   }
 
@@ -313,6 +301,15 @@ export class DocumentCodec {
     pieces.push(Buffer.from(`${LIST_END.toString()}${skeleton.slice(open + 1)}\n`))
     return pieces
   }
+}
+
+/**
+ * The document in its file order (schemaVersion, contacts, then the rest), frozen. The contacts
+ * are frozen one by one already; freezing their list first keeps deepFreeze from visiting them.
+ */
+function withContacts(top: DocumentTop, contacts: Contact[]): TouchbaseDocument {
+  const { schemaVersion, contacts: _replaced, ...rest } = top as TouchbaseDocument
+  return deepFreeze({ schemaVersion, contacts: Object.freeze(contacts), ...rest } as TouchbaseDocument)
 }
 
 /**

@@ -171,9 +171,15 @@ function isThenable(value: unknown): boolean {
 /** Errors that say nothing about the file itself: fail this operation, not the store. */
 const TRANSIENT_FS_ERRORS = new Set(['EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY', 'EINTR'])
 
-/** A draft for one change: private top level, settings, reminder and list; shared frozen contacts. */
+/** A draft for one change: private copies of everything but the contacts, which are the shared frozen records. */
 function draftOf(doc: TouchbaseDocument): TouchbaseDocument {
-  return { ...doc, contacts: [...doc.contacts], settings: structuredClone(doc.settings), reminder: structuredClone(doc.reminder) }
+  const draft = { ...doc } as Record<string, unknown>
+  for (const key of Object.keys(draft)) {
+    const value = draft[key]
+    if (key === 'contacts') draft[key] = [...doc.contacts]
+    else if (typeof value === 'object' && value !== null) draft[key] = structuredClone(value)
+  }
+  return draft as TouchbaseDocument
 }
 
 /** Replacing the file is the way out of these states; a damaged file with no safe copy is kept. */

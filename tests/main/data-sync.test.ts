@@ -21,13 +21,14 @@ describe('data sync: tray model from service data', () => {
 
   it('shows what is due, in the language the settings ask for, and applies start-at-login', async () => {
     const { env, sync, trays, applyStartAtLogin } = await setup('zh-CN')
+    // Added on Friday the 20th: due two days later, a Sunday, so on Monday the 23rd.
     await env.service.addContact({ name: 'Ada Lovelace' })
     env.setNow(new Date('2026-11-25T10:00:00Z'))
 
     await sync.refreshTray()
     expect(sync.language()).toBe('zh-CN') // "system" follows the OS locale
     expect(trays.at(-1)).toMatchObject({ iconState: 'due', tooltip: 'Touchbase：1 个跟进到期' })
-    expect(trays.at(-1)!.menu[1]).toEqual({ type: 'contact', contactId: 'id1', label: 'Ada Lovelace · 逾期 3 天' })
+    expect(trays.at(-1)!.menu[1]).toEqual({ type: 'contact', contactId: 'id1', label: 'Ada Lovelace · 逾期 2 天' })
     expect(applyStartAtLogin).toHaveBeenLastCalledWith(false)
 
     await env.service.updateSettings({ language: 'en', startAtLogin: true })
@@ -45,6 +46,24 @@ describe('data sync: tray model from service data', () => {
     await vi.waitFor(() => expect(trays).toHaveLength(1))
     expect(pushDataChanged).toHaveBeenCalledOnce()
     expect(trays[0]).toMatchObject({ iconState: 'idle', tooltip: 'Touchbase: nothing due' })
+  })
+
+  it('leaves out the window whose own commands made the burst, and tells everyone of a mixed one', async () => {
+    const { sync, trays, pushDataChanged } = await setup()
+    sync.changed(7)
+    sync.changed(7)
+    await vi.waitFor(() => expect(trays).toHaveLength(1))
+    expect(pushDataChanged).toHaveBeenCalledExactlyOnceWith(7)
+
+    sync.changed(7)
+    sync.changed() // the CLI wrote too
+    await vi.waitFor(() => expect(trays).toHaveLength(2))
+    expect(pushDataChanged).toHaveBeenLastCalledWith(undefined)
+
+    sync.changed(7)
+    sync.changed(8) // the quick-log window and the main window
+    await vi.waitFor(() => expect(trays).toHaveLength(3))
+    expect(pushDataChanged).toHaveBeenLastCalledWith(undefined)
   })
 
   it('notices a change another process (the CLI) wrote to the file', async () => {

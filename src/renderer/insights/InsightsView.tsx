@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COLUMN_COUNTS } from '../../core/board'
-import type { Stats } from '../../core/insights'
-import { call } from '../api/client'
+import { computeStats, type Stats } from '../../core/insights'
 import { columnTitle } from '../board/labels'
 import { useData } from '../app/data'
 import { formatDay } from '../format/dates'
@@ -10,16 +9,9 @@ import { ChannelIcon } from '../ui/icons'
 
 export function InsightsView({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation()
-  const { contacts } = useData()
-  const [stats, setStats] = useState<Stats | null>(null)
-
-  useEffect(() => {
-    let current = true
-    void call('stats:get').then((s) => current && setStats(s))
-    return () => {
-      current = false
-    }
-  }, [contacts])
+  const { contacts, now, timeZone } = useData()
+  // Computed here from the views the window already has, as the service's stats:get would.
+  const stats = useMemo(() => (contacts ? computeStats(contacts, { now, timeZone }) : null), [contacts, now, timeZone])
 
   if (!stats) return <div className="loading">{t('app.loading')}</div>
   return (
@@ -52,21 +44,23 @@ function StatTile({ label, value }: { label: string; value: number | string }) {
 
 function GiveUpChart({ stats }: { stats: Stats }) {
   const { t } = useTranslation()
-  const max = Math.max(1, ...stats.gaveUpAt)
+  const counts = stats.gaveUpAt.bars.map((b) => b.count)
+  const usual = stats.usualStop?.touches ?? null
+  const max = Math.max(1, ...counts)
   return (
     <article className="panel">
       <h2 className="panel-title">{t('insights.gaveUp')}</h2>
       <p className="panel-hint">{t('insights.gaveUpHint')}</p>
-      <div className="histogram" role="img" aria-label={stats.gaveUpAt.map((n, i) => `${columnTitle(t, COLUMN_COUNTS[i]!)}: ${n}`).join(', ')}>
-        {stats.gaveUpAt.map((n, i) => (
-          <div key={i} className={`histogram-bar ${stats.usualGiveUp === i ? 'is-peak' : ''}`}>
+      <div className="histogram" role="img" aria-label={counts.map((n, i) => `${columnTitle(t, COLUMN_COUNTS[i]!)}: ${n}`).join(', ')}>
+        {counts.map((n, i) => (
+          <div key={i} className={`histogram-bar ${usual === i ? 'is-peak' : ''}`}>
             <span className="histogram-value">{n}</span>
             <span className="histogram-fill" style={{ height: `${(n / max) * 100}%` }} />
             <span className="histogram-label">{i === 5 ? '5+' : i}</span>
           </div>
         ))}
       </div>
-      <p className="panel-note">{stats.usualGiveUp === null ? t('insights.noGiveUps') : t('insights.usualGiveUp', { column: columnTitle(t, COLUMN_COUNTS[stats.usualGiveUp]!) })}</p>
+      <p className="panel-note">{usual === null ? t('insights.noGiveUps') : t('insights.usualGiveUp', { column: columnTitle(t, COLUMN_COUNTS[usual]!) })}</p>
     </article>
   )
 }
