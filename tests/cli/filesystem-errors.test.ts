@@ -45,7 +45,7 @@ describe.runIf(unix)('file-system errors at the command line', () => {
     await chmod(join(dir, 'backups'), 0o555)
 
     // The next day's first write would make the daily backup.
-    const touched = await runCliUnprivileged(['touch', id, '--note', 'saved anyway', '--data', dir, '--now', '2026-11-21T12:00:00Z'])
+    const touched = await runCliUnprivileged(['touch', id, '--channel', 'call', '--note', 'saved anyway', '--data', dir, '--now', '2026-11-21T12:00:00Z'])
     expect(touched.code, touched.stderr).toBe(0)
     expect(touched.stderr).toContain(`touchbase: warning: Touchbase could not make today’s backup: permission denied for ${join(dir, 'backups')} (EACCES).`)
     expect(touched.stderr).toContain(`What to do: Make sure you may write to ${join(dir, 'backups')}`)
@@ -62,7 +62,7 @@ describe.runIf(unix)('file-system errors at the command line', () => {
     const before = await readFile(join(dir, 'touchbase.json'))
     await chmod(dir, 0o555)
 
-    const result = await runCliUnprivileged(['touch', id, '--data', dir, '--now', '2026-11-20T13:00:00Z'])
+    const result = await runCliUnprivileged(['touch', id, '--channel', 'call', '--data', dir, '--now', '2026-11-20T13:00:00Z'])
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
     expect(result.stderr).toContain(`Touchbase could not lock its data file: permission denied in the folder ${dir}`)
@@ -85,12 +85,12 @@ describe.runIf(unix)('file-system errors at the command line', () => {
       mount -t tmpfs -o size=512k tmpfs "$DIR" || exit 90
       run() { "$NODE" "$CLI" "$@" --data "$DIR"; }
       ID=$(run add --name Ada --json | "$NODE" -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).id))')
-      run touch "$ID" --note first >/dev/null || exit 91
+      run touch "$ID" --channel call --note first >/dev/null || exit 91
       cp "$DIR/touchbase.json" /dev/shm/touchbase-before-$$ 2>/dev/null || cat "$DIR/touchbase.json" > "$DIR/before.json" || exit 92
       # Leave two pages: room for the lock, not for the new file with a 9,000-character note.
       FREE=$(df --output=avail -B1 "$DIR" | tail -1)
       head -c $((FREE - 8192)) /dev/zero > "$DIR/filler" 2>/dev/null
-      run touch "$ID" --note "$(head -c 9000 /dev/zero | tr '\\0' x)"
+      run touch "$ID" --channel call --note "$(head -c 9000 /dev/zero | tr '\\0' x)"
       echo "exit=$?"
       if cmp -s "$DIR/touchbase.json" /dev/shm/touchbase-before-$$ 2>/dev/null || cmp -s "$DIR/touchbase.json" "$DIR/before.json"; then echo same; else echo changed; fi
       rm -f /dev/shm/touchbase-before-$$
