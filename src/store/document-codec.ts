@@ -60,7 +60,10 @@ function startsWithAt(bytes: Buffer, at: number, prefix: Buffer): boolean {
  * one contact's work however large the file is. A contact in `known` is valid and frozen.
  */
 export class DocumentCodec {
-  /** Valid, frozen contacts → their bytes in the file (null: not encoded yet). */
+  /**
+   * Valid, frozen contacts → their bytes in the file's list with the separator before them:
+   * ",\n    {…\n    }" (or "[…" for one read as the file's first). null: not encoded yet.
+   */
   private readonly known = new WeakMap<Contact, Buffer | null>()
   private readonly skeletons = new WeakMap<DocumentTop, string>()
 
@@ -129,7 +132,8 @@ export class DocumentCodec {
           contacts.push(contact)
           if (contactsValid && passesFastContactValidation(contact) && !ids.has(contact.id)) {
             ids.add(contact.id)
-            this.remember(contact, bytes.subarray(at, stop))
+            // With the byte before it: a comma, or the list's "[" for the first (see encode).
+            this.remember(contact, bytes.subarray(at - 1, stop))
           } else {
             contactsValid = false
           }
@@ -294,10 +298,28 @@ export class DocumentCodec {
     if (doc.contacts.length === 0 || marker < 0) return [Buffer.from(`${JSON.stringify(doc, null, 2)}\n`)]
     const open = marker + CONTACTS_MARKER.length - 1
     const pieces: Buffer[] = [Buffer.from(skeleton.slice(0, open))]
+    // Contacts still side by side in the buffer they were read from go out as one piece: after
+    // a touch, the write is a handful of pieces instead of one per contact.
+    let run: Buffer | undefined
+    const add = (piece: Buffer) => {
+      if (run && run.buffer === piece.buffer && run.byteOffset + run.byteLength === piece.byteOffset) {
+        run = Buffer.from(run.buffer, run.byteOffset, run.byteLength + piece.byteLength)
+      } else {
+        if (run) pieces.push(run)
+        run = piece
+      }
+    }
     doc.contacts.forEach((contact, i) => {
-      if (i > 0) pieces.push(COMMA)
-      pieces.push(this.bytesOf(contact))
+      const bytes = this.bytesOf(contact)
+      if (i === 0) add(bytes.subarray(1))
+      else if (bytes[0] === 0x2c /* , */) add(bytes)
+      else {
+        // Read as the file's first contact ("[" before it), now further down.
+        add(COMMA)
+        add(bytes.subarray(1))
+      }
     })
+    if (run) pieces.push(run)
     pieces.push(Buffer.from(`${LIST_END.toString()}${skeleton.slice(open + 1)}\n`))
     return pieces
   }
@@ -335,9 +357,9 @@ function duplicateIdLines(contacts: readonly Contact[], from: number): string[] 
   return lines
 }
 
-/** One contact as it sits in the file's contact list: "\n    {" … "\n    }". */
+/** One contact as it sits in the file's contact list, after a comma: ",\n    {" … "\n    }". */
 function encodeContact(contact: Contact): Buffer {
-  return Buffer.from(`\n    ${JSON.stringify(contact, null, 2).replaceAll('\n', '\n    ')}`)
+  return Buffer.from(`,\n    ${JSON.stringify(contact, null, 2).replaceAll('\n', '\n    ')}`)
 }
 
 /** The whole file as one string (tests, backups of a document that has no file yet). */

@@ -4,6 +4,7 @@ import { copyFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
+import { editContact } from '../../src/core/model'
 import { DATA_FILE_NAME, MAX_DATA_FILE_BYTES, openStore } from '../../src/store'
 import { TouchbaseService } from '../../src/service'
 import { encodeDocument } from '../../src/store/document-codec'
@@ -114,13 +115,27 @@ async function touchFigures(contacts: number, touches: number) {
     single.push(one)
     touch.push(one / floor)
   }
+  // The store alone: the same touch as one store.update, without the service's view of the contact.
+  const storeTouch: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const bytes = readFileSync(data.file)
+    const floor = await ms(() => bareDurableWrite(floorDir, bytes))
+    const one = await ms(() =>
+      store.update((doc) => {
+        const contact = editContact(doc, 50 + i)
+        contact.touches.push({ id: `figures-${i}`, at: new Date().toISOString(), channel: 'call' })
+        contact.updatedAt = new Date().toISOString()
+      })
+    )
+    storeTouch.push(one / floor)
+  }
   writes = 0
   const burst = await ms(async () => {
     for (let i = 0; i < 100; i++) await service.logTouch(data.ids[100 + i]!, { channel: 'email' })
   })
   const burstWrites = writes
   await store.close()
-  return { data, load: median(load), touch: median(touch), singleMs: median(single), burst: burst / (100 * median(single)), burstMs: burst, burstWrites }
+  return { data, load: median(load), touch: median(touch), storeTouch: median(storeTouch), singleMs: median(single), burst: burst / (100 * median(single)), burstMs: burst, burstWrites }
 }
 
 describe.runIf(process.env.TOUCHBASE_FIGURES)('datastore figures', () => {
@@ -154,6 +169,7 @@ describe.runIf(process.env.TOUCHBASE_FIGURES)('datastore figures', () => {
       `datastore figures, ${RUNS} paired runs; 10k = 10,000 contacts, 100,000 touches (${mb(big.data.bytes)}); 1k = 1,000 / 10,000 (${mb(small.data.bytes)})`,
       `load (openStore ÷ JSON.parse(readFileSync)):   10k ${big.load.toFixed(2)}   1k ${small.load.toFixed(2)}`,
       `touch in-process (÷ bare durable write):        10k ${big.touch.toFixed(2)}   1k ${small.touch.toFixed(2)}   (10k: ${big.singleMs.toFixed(0)} ms a touch)`,
+      `… the store alone (one store.update):           10k ${big.storeTouch.toFixed(2)}   1k ${small.storeTouch.toFixed(2)}`,
       `100 touches one after another (÷ 100 × one):    10k ${big.burst.toFixed(2)}   1k ${small.burst.toFixed(2)}   (10k: ${big.burstWrites} writes, ${(big.burstMs / 1000).toFixed(1)} s)`,
       `CLI touch as a process (÷ bare write process):  10k ${median(cliTouch).toFixed(2)}   (÷ a process that parses, then writes: ${median(cliOverParseWrite).toFixed(2)})`,
       `CLI peak RSS ÷ file size:                       touch ${(rss.touch / big.data.bytes).toFixed(1)}   due ${(rss.due / big.data.bytes).toFixed(1)}   ` +
