@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { renameSync } from 'node:fs'
-import { open, readdir, stat, unlink } from 'node:fs/promises'
+import { closeSync, fsync, fsyncSync, openSync, renameSync, writev } from 'node:fs'
+import { readdir, stat, unlink } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import { basename, dirname, join } from 'node:path'
 
 /** An error from the operating system (ENOENT, EACCES, …), not one of Node's own ERR_ codes. */
@@ -23,14 +24,19 @@ export function isTempFileOf(filePath: string, name: string): boolean {
   return name.startsWith(`${basename(filePath)}.`) && name.endsWith(TEMP_SUFFIX) && /\.\d+\.[0-9a-f]{12}\.tmp$/.test(name)
 }
 
-export async function fsyncDirectory(dir: string): Promise<void> {
+/**
+ * Synchronous, like the other small steps around the write: each takes microseconds, while a
+ * round trip through Node's thread pool costs a scheduling turn, which on a busy machine is
+ * longer than the step. The large ones (writing and flushing the bytes) stay asynchronous.
+ */
+export function fsyncDirectory(dir: string): void {
   // Windows cannot open a directory for fsync; NTFS makes the rename durable on its own.
   if (process.platform === 'win32') return
-  const handle = await open(dir, 'r')
+  const fd = openSync(dir, 'r')
   try {
-    await handle.sync()
+    fsyncSync(fd)
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }
 
@@ -57,15 +63,16 @@ export class AfterRenameError extends Error {
  */
 export async function writeFileAtomic(filePath: string, data: string | Uint8Array | readonly Uint8Array[], hooks: AtomicWriteHooks = {}, mode = 0o600): Promise<void> {
   const tempPath = tempPathFor(filePath)
+  const pieces = typeof data === 'string' ? [Buffer.from(data)] : data instanceof Uint8Array ? [data] : data
   let renamed = false
   try {
-    const handle = await open(tempPath, 'wx', mode)
+    // Only writing and flushing the bytes go through the thread pool (see fsyncDirectory).
+    const fd = openSync(tempPath, 'wx', mode)
     try {
-      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data)
-      else await writeAll(handle, data)
-      await handle.sync()
+      await writeAll(fd, pieces)
+      await fsyncAsync(fd)
     } finally {
-      await handle.close()
+      closeSync(fd)
     }
     await renameInPlace(tempPath, filePath, hooks.beforeRename)
     renamed = true
@@ -74,23 +81,26 @@ export async function writeFileAtomic(filePath: string, data: string | Uint8Arra
   }
   try {
     hooks.afterRename?.()
-    await fsyncDirectory(dirname(filePath))
+    fsyncDirectory(dirname(filePath))
   } catch (error) {
     throw new AfterRenameError(error instanceof Error ? error.message : String(error), { cause: error })
   }
 }
 
-async function writeAll(handle: import('node:fs/promises').FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
+const writevAsync = promisify(writev)
+const fsyncAsync = promisify(fsync)
+
+async function writeAll(fd: number, pieces: readonly Uint8Array[]): Promise<void> {
   // One writev for all pieces (libuv splits it at the system's limit); a short write (rare: a
-  // signal, a full pipe) resumes where it stopped.
-  let rest = [...pieces]
-  let expected = rest.reduce((n, b) => n + b.byteLength, 0)
+  // signal, a full disk reported late) resumes where it stopped.
+  let rest = [...pieces] as NodeJS.ArrayBufferView[]
+  let expected = pieces.reduce((n, b) => n + b.byteLength, 0)
   while (expected > 0) {
-    const { bytesWritten } = await handle.writev(rest)
+    const { bytesWritten } = await writevAsync(fd, rest)
     if (bytesWritten === expected) return
     if (bytesWritten === 0) throw Object.assign(new Error('write made no progress'), { code: 'EIO', errno: -5 })
     expected -= bytesWritten
-    rest = skipBytes(rest, bytesWritten)
+    rest = skipBytes(rest as Uint8Array[], bytesWritten)
   }
 }
 

@@ -1,4 +1,4 @@
-import { constants, type BigIntStats } from 'node:fs'
+import { constants, lstatSync, type BigIntStats } from 'node:fs'
 import { lstat, open, readlink, realpath, stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { isErrnoException } from './atomic-write'
@@ -142,10 +142,12 @@ export async function openDataFile(filePath: string, maxBytes = MAX_DATA_FILE_BY
  * nothing is refused (DataFileProblem 'missing'), never replaced by a regular file.
  */
 export async function writeTargetOf(filePath: string): Promise<string> {
-  const link = await lstat(filePath).catch((error: unknown) => {
-    if (isErrnoException(error) && error.code === 'ENOENT') return undefined
-    throw error
-  })
+  let link
+  try {
+    link = lstatSync(filePath)
+  } catch (error) {
+    if (!(isErrnoException(error) && error.code === 'ENOENT')) throw error
+  }
   if (!link?.isSymbolicLink()) return filePath
   try {
     return await realpath(filePath)

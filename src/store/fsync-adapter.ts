@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { statSync } from 'node:fs'
 import type { Adapter } from 'lowdb'
 import type { TouchbaseDocument } from '../core/model'
 import { writeFileAtomic, type AtomicWriteHooks } from './atomic-write'
@@ -31,6 +31,8 @@ export class FsyncJsonAdapter implements Adapter<TouchbaseDocument> {
   ) {}
 
   async read(): Promise<TouchbaseDocument | null> {
+    // The usual case, the version we hold: one stat, nothing opened.
+    if (this.cached !== undefined && this.stamp && sameStamp(currentStamp(this.filePath), this.stamp)) return this.cached
     const file = await openDataFile(this.filePath, this.maxBytes)
     if (file === null) {
       this.stamp = null
@@ -63,7 +65,12 @@ export class FsyncJsonAdapter implements Adapter<TouchbaseDocument> {
    */
   async noteLinked(): Promise<void> {
     if (!this.stamp) return
-    const now = await statOf(this.filePath).catch(() => undefined)
+    let now: FileStamp | undefined
+    try {
+      now = statOf(this.filePath)
+    } catch {
+      return
+    }
     if (now && now.ino === this.stamp.ino && now.size === this.stamp.size && now.mtimeNs === this.stamp.mtimeNs) this.stamp = now
   }
 
@@ -78,13 +85,22 @@ export class FsyncJsonAdapter implements Adapter<TouchbaseDocument> {
     const target = await writeTargetOf(this.filePath)
     await writeFileAtomic(target, this.codec.encode(doc), this.hooks)
     this.cached = doc
-    this.stamp = await statOf(this.filePath)
+    this.stamp = statOf(this.filePath)
     this.migratedFrom = undefined
     this.onWrite?.()
   }
 }
 
-async function statOf(filePath: string): Promise<FileStamp> {
-  const s = await stat(filePath, { bigint: true })
+/** The path's stamp now, or undefined when it cannot be looked at (the full read says why). */
+function currentStamp(filePath: string): FileStamp | undefined {
+  try {
+    return statOf(filePath)
+  } catch {
+    return undefined
+  }
+}
+
+function statOf(filePath: string): FileStamp {
+  const s = statSync(filePath, { bigint: true })
   return { ino: s.ino, size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs }
 }

@@ -340,9 +340,14 @@ class FileStore implements Store {
     this.flushing = (async () => {
       try {
         while (this.queue.length > 0) {
-          // Callers hear back once the lock is released, so another process can take it at once.
-          const settle = await withFileLock(this.filePath, this.lockOptions, (lock) => this.exclusive(() => this.commit(lock)))
-          settle()
+          // Callers hear back as soon as their change is durable, before the lock is given back:
+          // giving it back touches the folder again, which costs as much as the write on a busy disk.
+          await withFileLock(this.filePath, this.lockOptions, (lock) =>
+            this.exclusive(async () => {
+              const settle = await this.commit(lock)
+              settle()
+            })
+          )
         }
       } catch (error) {
         // The lock could not be taken (timeout, permissions): nothing queued can be written.
