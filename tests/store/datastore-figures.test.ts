@@ -3,6 +3,8 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } f
 import { copyFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { editContact } from '../../src/core/model'
 import { DATA_FILE_NAME, MAX_DATA_FILE_BYTES, openStore } from '../../src/store'
@@ -27,7 +29,34 @@ const dirs = tempDirs()
 afterAll(() => dirs.cleanup())
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+/**
+ * Paired runs: each run times the floor and the subject back to back. `median` is the median of
+ * the per-run ratios; `ofMinimums` divides the fastest subject by the fastest floor, which on a
+ * machine busy with other work is the steadier estimate of what each costs by itself.
+ */
+class Pairs {
+  readonly floors: number[] = []
+  readonly subjects: number[] = []
+  add(floor: number, subject: number): void {
+    this.floors.push(floor)
+    this.subjects.push(subject)
+  }
+  get median(): number {
+    return median(this.subjects.map((s, i) => s / this.floors[i]!))
+  }
+  get ofMinimums(): number {
+    return Math.min(...this.subjects) / Math.min(...this.floors)
+  }
+  toString(): string {
+    return `${this.median.toFixed(2)} (of minimums ${this.ofMinimums.toFixed(2)})`
+  }
+}
+// A full collection before each timing, so the garbage of the previous one (a 23 MB load
+// leaves ~100 MB) is not collected in the middle of the next.
+setFlagsFromString('--expose-gc')
+const collect = runInNewContext('gc') as () => void
 const ms = async (work: () => unknown) => {
+  collect()
   const started = performance.now()
   await work()
   return performance.now() - started
@@ -92,18 +121,18 @@ async function touchFigures(contacts: number, touches: number) {
   const data = await dataDirWith(contacts, touches)
   const floorDir = await dirs.make('touchbase-floor-')
 
-  const load: number[] = []
+  const load = new Pairs()
   for (let i = 0; i < RUNS; i++) {
     const floor = await ms(() => JSON.parse(readFileSync(data.file, 'utf8')))
     const store = await ms(async () => (await openStore(data.dir)).close())
-    load.push(store / floor)
+    load.add(floor, store)
   }
 
   let writes = 0
   const store = await openStore(data.dir, { onWrite: () => writes++ })
   const service = new TouchbaseService(store)
   await service.logTouch(data.ids[0]!, { note: 'warm-up' })
-  const touch: number[] = []
+  const touch = new Pairs()
   const single: number[] = []
   for (let i = 0; i < RUNS; i++) {
     const bytes = readFileSync(data.file)
@@ -113,10 +142,10 @@ async function touchFigures(contacts: number, touches: number) {
     const one = await ms(() => service.logTouch(data.ids[1 + i]!, { channel: 'call', note: 'Left a voicemail.' }))
     const floor = floorFirst ? floorBefore : await ms(() => bareDurableWrite(floorDir, bytes))
     single.push(one)
-    touch.push(one / floor)
+    touch.add(floor, one)
   }
   // The store alone: the same touch as one store.update, without the service's view of the contact.
-  const storeTouch: number[] = []
+  const storeTouch = new Pairs()
   for (let i = 0; i < RUNS; i++) {
     const bytes = readFileSync(data.file)
     const floor = await ms(() => bareDurableWrite(floorDir, bytes))
@@ -127,7 +156,7 @@ async function touchFigures(contacts: number, touches: number) {
         contact.updatedAt = new Date().toISOString()
       })
     )
-    storeTouch.push(one / floor)
+    storeTouch.add(floor, one)
   }
   writes = 0
   const burst = await ms(async () => {
@@ -135,7 +164,7 @@ async function touchFigures(contacts: number, touches: number) {
   })
   const burstWrites = writes
   await store.close()
-  return { data, load: median(load), touch: median(touch), storeTouch: median(storeTouch), singleMs: median(single), burst: burst / (100 * median(single)), burstMs: burst, burstWrites }
+  return { data, load, touch, storeTouch, singleMs: median(single), burst: burst / (100 * median(single)), burstMs: burst, burstWrites }
 }
 
 describe.runIf(process.env.TOUCHBASE_FIGURES)('datastore figures', () => {
@@ -145,8 +174,8 @@ describe.runIf(process.env.TOUCHBASE_FIGURES)('datastore figures', () => {
     const small = await touchFigures(1_000, 10_000)
 
     // As processes: the CLI against a bare durable write of the same file.
-    const cliTouch: number[] = []
-    const cliOverParseWrite: number[] = []
+    const cliTouch = new Pairs()
+    const cliOverParseWrite = new Pairs()
     const floorDir = await dirs.make('touchbase-floor-')
     await copyFile(big.data.file, join(floorDir, 'source.json'))
     for (let i = 0; i < RUNS; i++) {
@@ -154,8 +183,8 @@ describe.runIf(process.env.TOUCHBASE_FIGURES)('datastore figures', () => {
       const cli = await run([CLI, 'touch', big.data.ids[300 + i]!, '--channel', 'call', '--data', big.data.dir])
       // The least any process that validates the file can do: parse it, then write it durably.
       const parseWrite = await run(['-e', `JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'));${BARE_WRITE_PROCESS}`, join(floorDir, 'source.json'), floorDir])
-      cliTouch.push(cli / floor)
-      cliOverParseWrite.push(cli / parseWrite)
+      cliTouch.add(floor, cli)
+      cliOverParseWrite.add(parseWrite, cli)
     }
     const rss = {
       touch: await peakRss([CLI, 'touch', big.data.ids[400]!, '--channel', 'call', '--data', big.data.dir]),
@@ -167,11 +196,11 @@ describe.runIf(process.env.TOUCHBASE_FIGURES)('datastore figures', () => {
     const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`
     const lines = [
       `datastore figures, ${RUNS} paired runs; 10k = 10,000 contacts, 100,000 touches (${mb(big.data.bytes)}); 1k = 1,000 / 10,000 (${mb(small.data.bytes)})`,
-      `load (openStore ÷ JSON.parse(readFileSync)):   10k ${big.load.toFixed(2)}   1k ${small.load.toFixed(2)}`,
-      `touch in-process (÷ bare durable write):        10k ${big.touch.toFixed(2)}   1k ${small.touch.toFixed(2)}   (10k: ${big.singleMs.toFixed(0)} ms a touch)`,
-      `… the store alone (one store.update):           10k ${big.storeTouch.toFixed(2)}   1k ${small.storeTouch.toFixed(2)}`,
+      `load (openStore ÷ JSON.parse(readFileSync)):   10k ${big.load}   1k ${small.load}`,
+      `touch in-process (÷ bare durable write):        10k ${big.touch}   1k ${small.touch}   (10k: ${big.singleMs.toFixed(0)} ms a touch)`,
+      `… the store alone (one store.update):           10k ${big.storeTouch}   1k ${small.storeTouch}`,
       `100 touches one after another (÷ 100 × one):    10k ${big.burst.toFixed(2)}   1k ${small.burst.toFixed(2)}   (10k: ${big.burstWrites} writes, ${(big.burstMs / 1000).toFixed(1)} s)`,
-      `CLI touch as a process (÷ bare write process):  10k ${median(cliTouch).toFixed(2)}   (÷ a process that parses, then writes: ${median(cliOverParseWrite).toFixed(2)})`,
+      `CLI touch as a process (÷ bare write process):  10k ${cliTouch}   (÷ a process that parses, then writes: ${cliOverParseWrite})`,
       `CLI peak RSS ÷ file size:                       touch ${(rss.touch / big.data.bytes).toFixed(1)}   due ${(rss.due / big.data.bytes).toFixed(1)}   ` +
         `(touch ${mb(rss.touch)}, due ${mb(rss.due)}; floors: bare parse ${mb(rss.bareParse)}, bare node ${mb(rss.bareNode)})`
     ]
