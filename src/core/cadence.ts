@@ -1,8 +1,6 @@
-import { RRule } from 'rrule'
-import type { Contact, Settings, Touch } from './model'
-import { parseRruleOptions } from './rrule-text'
-import { fromFloating, localDay, toFloating } from './time'
-import { isWorkday, sameTimeOn, workdayOnOrAfter } from './calendar'
+import { WEEKDAYS, type Contact, type Settings, type Touch } from './model'
+import { BoundedRule, parseRruleOptions } from './rrule-text'
+import { fromFloating, toFloating } from './time'
 
 /** What the cadence rules read from the settings. */
 export type CadenceSettings = Pick<Settings, 'escalationDays' | 'workdays'>
@@ -63,9 +61,7 @@ export function nextOccurrence(rule: string, anchor: string | Date, timeZone: st
     return fromFloating(start, timeZone).toISOString()
   }
   if (!laterDay) return previewOccurrences(rule, anchor, timeZone, 1)[0] ?? null
-  const start = toFloating(anchor, timeZone)
-  start.setUTCSeconds(0, 0)
-  const rrule = new RRule({ ...parseRruleOptions(rule), dtstart: start })
+  const rrule = floatingRule(rule, anchor, timeZone)
   const nextDay = new Date(Math.floor(toFloating(anchor, timeZone).getTime() / 86_400_000 + 1) * 86_400_000)
   const next = rrule.after(nextDay, true)
   return next ? fromFloating(next, timeZone).toISOString() : null
@@ -75,9 +71,7 @@ export function nextOccurrence(rule: string, anchor: string | Date, timeZone: st
 export function previewOccurrences(rule: string, after: string | Date, timeZone: string, count: number): string[] {
   const out: string[] = []
   // Anchored once, so every preview date comes from the same DTSTART.
-  const start = toFloating(after, timeZone)
-  start.setUTCSeconds(0, 0)
-  const rrule = new RRule({ ...parseRruleOptions(rule), dtstart: start })
+  const rrule = floatingRule(rule, after, timeZone)
   let floating = toFloating(after, timeZone)
   for (let i = 0; i < count; i++) {
     const next = rrule.after(floating, false)
@@ -103,8 +97,13 @@ export function cadenceDueAt(contact: Pick<Contact, 'touches' | 'cadence' | 'cre
   const touched = contact.touches.length > 0
   const due = nextOccurrence(cadenceRuleFor(contact, settings), cadenceAnchor(contact), timeZone, touched)
   if (!due || contact.cadence) return due
-  const day = localDay(due, timeZone)
-  return isWorkday(day, settings.workdays) ? due : sameTimeOn(due, workdayOnOrAfter(day, settings.workdays), timeZone)
+  // In floating time (the local wall clock), as this runs for every card on every refresh.
+  const wall = toFloating(due, timeZone)
+  let shift = 0
+  while (shift < 7 && !settings.workdays.includes(WEEKDAYS[(wall.getUTCDay() + 6 + shift) % 7]!)) shift++
+  if (shift === 0 || shift === 7) return due
+  wall.setUTCDate(wall.getUTCDate() + shift)
+  return fromFloating(wall, timeZone).toISOString()
 }
 
 /**
@@ -121,4 +120,86 @@ export function previewFollowUps(contact: Pick<Contact, 'touches' | 'cadence' | 
     simulated = { ...simulated, touches: [...simulated.touches, { id: `preview-${i}`, at: due, channel: 'other' }] }
   }
   return out
+}
+
+/**
+ * `rule` as rrule evaluates it: in floating local time, with DTSTART at `dtstart`'s local wall
+ * clock (to the minute), so BYHOUR/BYMINUTE and the rule's own times stay local across DST.
+ * Bounded (core/rrule-text): a rule with no date in reach, such as an INTERVAL out of step with
+ * its BYDAY from this anchor, answers "none" quickly instead of walking to the year 9999.
+ */
+function floatingRule(rule: string, dtstart: string | Date, timeZone: string): BoundedRule {
+  const start = toFloating(dtstart, timeZone)
+  start.setUTCSeconds(0, 0)
+  return new BoundedRule({ ...parseRruleOptions(rule), dtstart: start })
+}
+
+const instantMs = (instant: string | Date) => (typeof instant === 'string' ? Date.parse(instant) : instant.getTime())
+
+/** Longer than any daylight-saving shift, so a search starting this much earlier sees every wall time that shifts. */
+const DST_SHIFT_MS = 3 * 3600_000
+
+/**
+ * The first occurrence of `rule` (started at `dtstart`) strictly after `instant`, as an ISO
+ * instant, or null when the rule has ended. Wall clock and instants disagree around DST changes:
+ * in the repeated hour of a fall-back a wall time after `instant` can be an instant already past
+ * (passed over), and a wall time inside the spring-forward gap, before `instant`'s wall clock,
+ * happens only when the gap ends (so the search starts a few hours of wall clock earlier).
+ */
+export function occurrenceAfter(rule: string, dtstart: string | Date, instant: string | Date, timeZone: string): string | null {
+  const rrule = floatingRule(rule, dtstart, timeZone)
+  const after = instantMs(instant)
+  const from = new Date(toFloating(instant, timeZone).getTime() - DST_SHIFT_MS)
+  for (let candidate = rrule.after(from, false); candidate; candidate = rrule.after(candidate, false)) {
+    const real = fromFloating(candidate, timeZone)
+    if (real.getTime() > after) return real.toISOString()
+  }
+  return null
+}
+
+/**
+ * The latest occurrence of `rule` (started at `dtstart`) at or before `instant`, or null when
+ * there is none since `dtstart`. A wall time skipped by spring-forward maps to a later instant
+ * than its floating position suggests; it is not "at or before" until that instant passes.
+ */
+export function occurrenceAtOrBefore(rule: string, dtstart: string | Date, instant: string | Date, timeZone: string): string | null {
+  const rrule = floatingRule(rule, dtstart, timeZone)
+  const until = instantMs(instant)
+  for (let candidate = rrule.before(toFloating(instant, timeZone), true); candidate; candidate = rrule.before(candidate, false)) {
+    const real = fromFloating(candidate, timeZone)
+    if (real.getTime() <= until) return real.toISOString()
+  }
+  return null
+}
+
+/** A cadence that runs out: allowed, but the person should know the contact stops coming due. */
+export interface CadenceNotice {
+  /** cadence-ended: no date after the latest touch. until-passed: its UNTIL is past, so after the next touch there is none. */
+  code: 'cadence-ended' | 'until-passed'
+  /** English, for the CLI; a front translates the code. */
+  message: string
+}
+
+/**
+ * Says when a contact's own rule, through COUNT or UNTIL, leaves it never due again. A cadence
+ * restarts at every touch, so COUNT only bites when no date is left after the latest touch; an
+ * UNTIL in the past means that whatever is still due now, nothing follows the next touch.
+ */
+export function cadenceNotice(contact: Pick<Contact, 'name' | 'cadence' | 'touches' | 'createdAt'>, now: Date, timeZone: string): CadenceNotice | null {
+  const rule = contact.cadence
+  if (!rule || !/(^|[:;])(COUNT|UNTIL)=/i.test(rule)) return null
+  if (nextOccurrence(rule, cadenceAnchor(contact), timeZone, contact.touches.length > 0) === null) {
+    return {
+      code: 'cadence-ended',
+      message: `the cadence ${rule} has no date after the latest touch, so ${contact.name} will not be due again; remove COUNT/UNTIL or choose another rule`
+    }
+  }
+  const until = parseRruleOptions(rule).until
+  if (until && until < toFloating(now, timeZone)) {
+    return {
+      code: 'until-passed',
+      message: `the cadence's UNTIL has passed, so after the next touch ${contact.name} will not be due again; remove UNTIL or choose another rule`
+    }
+  }
+  return null
 }

@@ -1,7 +1,7 @@
 import type { Channel, Contact, Priority, Status } from './model'
-import { cadenceDueAt, latestTouch, touchCount, type CadenceSettings } from './cadence'
+import { cadenceDueAt, cadenceNotice, latestTouch, touchCount, type CadenceNotice, type CadenceSettings } from './cadence'
 import { suggestNextChannel } from './suggestions'
-import { daysBetween, localDay } from './time'
+import { toFloating } from './time'
 import { comparePriority, priorityOf } from './priority'
 import { promiseView, waitingDueAt, type PromiseView } from './promises'
 
@@ -29,6 +29,8 @@ export interface ContactView extends Contact {
   promise: PromiseView | null
   /** On the board at the touch count where this user most often gives up ("you usually stop here"). */
   atUsualStop: boolean
+  /** Set when the contact's own cadence (COUNT/UNTIL) leaves it never due again: a warning, not an error. */
+  cadenceNotice?: CadenceNotice
 }
 
 /**
@@ -66,25 +68,32 @@ export function nextDueAt(contact: Contact, ctx: Pick<ViewContext, 'settings' | 
     case 'not-now':
       return contact.snoozedUntil ?? contact.reentryAt ?? null
     case 'waiting':
-      return contact.snoozedUntil ?? waitingDueAt(contact, cadenceDueAt(contact, ctx.settings, ctx.timeZone))
+      return contact.snoozedUntil ?? waitingDueAt(contact, () => cadenceDueAt(contact, ctx.settings, ctx.timeZone))
     case 'active':
       return contact.snoozedUntil ?? cadenceDueAt(contact, ctx.settings, ctx.timeZone)
   }
 }
 
-export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null } {
-  if (!dueAt) return { dueState: 'none', dueInDays: null }
-  const days = daysBetween(ctx.now, dueAt, ctx.timeZone)
-  return { dueState: days < 0 ? 'overdue' : days === 0 ? 'today' : 'upcoming', dueInDays: days }
+const DAY_MS = 86_400_000
+
+export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null; dueDay: string | null } {
+  if (!dueAt) return { dueState: 'none', dueInDays: null, dueDay: null }
+  // One conversion to the local wall clock gives both the day and the days from today.
+  const wall = toFloating(dueAt, ctx.timeZone).getTime()
+  const days = Math.floor(wall / DAY_MS) - Math.floor(toFloating(ctx.now, ctx.timeZone).getTime() / DAY_MS)
+  return { dueState: days < 0 ? 'overdue' : days === 0 ? 'today' : 'upcoming', dueInDays: days, dueDay: new Date(wall).toISOString().slice(0, 10) }
 }
 
 export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
   const status = effectiveStatus(contact, ctx.now)
   const last = latestTouch(contact)
   const due = status === 'won' || status === 'dropped' ? null : nextDueAt(contact, ctx)
-  const { dueState, dueInDays } = status === 'not-now' ? { dueState: 'none' as const, dueInDays: null } : dueStateOf(due, ctx)
+  const state = dueStateOf(due, ctx)
+  // A not-now contact is off the board until its re-entry date: nothing is due, though the date is known.
+  const { dueState, dueInDays } = status === 'not-now' ? { dueState: 'none' as const, dueInDays: null } : state
   const count = touchCount(contact)
   const onBoard = status === 'active' || status === 'waiting'
+  const notice = onBoard ? cadenceNotice(contact, ctx.now, ctx.timeZone) : null
   return {
     ...contact,
     priority: priorityOf(contact),
@@ -94,12 +103,13 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
     lastChannel: last?.channel ?? null,
     lastTouchBy: last?.by ?? null,
     nextDueAt: due,
-    dueDay: due ? localDay(due, ctx.timeZone) : null,
+    dueDay: state.dueDay,
     dueState,
     dueInDays,
     suggestedChannel: suggestNextChannel(contact),
     promise: promiseView(contact, ctx.now, ctx.timeZone),
-    atUsualStop: onBoard && ctx.usualStop !== undefined && ctx.usualStop !== null && Math.min(count, 5) === ctx.usualStop
+    atUsualStop: onBoard && ctx.usualStop !== undefined && ctx.usualStop !== null && Math.min(count, 5) === ctx.usualStop,
+    ...(notice ? { cadenceNotice: notice } : {})
   }
 }
 

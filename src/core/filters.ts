@@ -40,3 +40,16 @@ export function contactFilter(query: ContactQuery | undefined, ctx: { now: Date;
     return true
   }
 }
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase().trim()
+
+/**
+ * Contacts a typed name refers to ("karen" → Karen Lee): the one whose whole name it is, or else
+ * every one whose name contains it, ignoring case and accents.
+ */
+export function matchByName<T extends { name: string }>(contacts: readonly T[], text: string): T[] {
+  const needle = fold(text)
+  if (!needle) return []
+  const exact = contacts.filter((c) => fold(c.name) === needle)
+  return exact.length ? exact : contacts.filter((c) => fold(c.name).includes(needle))
+}

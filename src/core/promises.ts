@@ -18,11 +18,12 @@ export function touchedSincePromise(contact: Pick<Contact, 'touches' | 'waitingS
   return contact.waitingSince === undefined || last.at > contact.waitingSince
 }
 
-/** The next follow-up of a waiting contact, given the cadence date from its latest touch. */
-export function waitingDueAt(contact: Pick<Contact, 'touches' | 'waitingSince' | 'waitingUntil'>, cadenceDue: string | null): string | null {
-  if (!contact.waitingUntil) return cadenceDue
-  if (!touchedSincePromise(contact) || cadenceDue === null) return contact.waitingUntil
-  return Date.parse(cadenceDue) > Date.parse(contact.waitingUntil) ? cadenceDue : contact.waitingUntil
+/** The next follow-up of a waiting contact, given (lazily) the cadence date from its latest touch. */
+export function waitingDueAt(contact: Pick<Contact, 'touches' | 'waitingSince' | 'waitingUntil'>, cadenceDue: () => string | null): string | null {
+  if (!contact.waitingUntil) return cadenceDue()
+  if (!touchedSincePromise(contact)) return contact.waitingUntil
+  const cadence = cadenceDue()
+  return cadence !== null && Date.parse(cadence) > Date.parse(contact.waitingUntil) ? cadence : contact.waitingUntil
 }
 
 export type PromiseState = 'pending' | 'due' | 'late'

@@ -95,7 +95,7 @@ describe('touchbase CLI', () => {
   it('explains unknown ids, bad dates and bad options on stderr with a non-zero exit', async () => {
     const unknown = await runCli(['touch', 'nope', '--data', data.dir])
     expect(unknown.code).toBe(1)
-    expect(unknown.stderr).toMatch(/No contact with id "nope"/)
+    expect(unknown.stderr).toMatch(/No contact with the id or name "nope"/)
     const badDate = await runCli(['snooze', ada.id, '--until', 'soon', '--data', data.dir])
     expect(badDate.code).toBe(1)
     expect(badDate.stderr).toMatch(/until: must be a date like 2026-12-03/)

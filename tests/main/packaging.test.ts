@@ -21,6 +21,25 @@ describe('electron-builder.yml', () => {
     expect(builderConfig).toMatch(/^ {4}- AppImage\n {4}- deb$/m)
   })
 
+  it('flips the Electron fuses at packaging, in a config electron-builder itself loads and accepts', async () => {
+    // electron-builder's own loader and schema check (the same calls `electron-builder` makes), so a
+    // misspelt fuse fails here rather than being ignored when packaging.
+    const { getConfig, validateConfiguration } = await import('app-builder-lib/out/util/config/config')
+    const { DebugLogger } = await import('builder-util')
+    const config = await getConfig(root, null, null)
+    await validateConfiguration(config, new DebugLogger(false))
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true
+    })
+    // Only-from-asar needs an asar to load from.
+    expect(config.asar).toBe(true)
+  }, 30_000)
+
   it('points at icons that exist', () => {
     for (const [, path] of builderConfig.matchAll(/^ {2}icon: (\S+)$/gm)) expect(existsSync(join(root, path!)), path).toBe(true)
   })

@@ -7,6 +7,7 @@ import { TouchbaseService } from '../../src/service/service'
 import { createApiHandlers, dispatch } from '../../src/service/api'
 import { blockReducer, startBlock, type BlockState } from '../../src/core/block'
 import { settleBlock } from '../../src/shared/block-calls'
+import { reminderMessage } from '../../src/service/reminder-message'
 import type { ApiArgs, ApiChannel, ApiResult } from '../../src/shared/ipc'
 
 let dir: string
@@ -203,5 +204,31 @@ describe('Today, stats, ideas and templates', () => {
     const message = await call('playbook:message', ada.id, 'en')
     expect(message).toMatchObject({ touch: '1', subject: 'About the Q3 quote', body: 'Hello Ada of Acme', mailto: 'mailto:ada@example.com?subject=About%20the%20Q3%20quote&body=Hello%20Ada%20of%20Acme' })
     await expect(service.playbook('fr' as never)).rejects.toMatchObject({ code: 'invalid-input' })
+  })
+})
+
+describe('the nudge', () => {
+  it('marks the cards at the touch count where you usually stop, and the notification says so', async () => {
+    // Three contacts dropped after one touch: you usually stop at touch 1.
+    for (const name of ['D1', 'D2', 'D3']) {
+      const v = await service.addContact({ name, email: `${name}@example.com` })
+      await service.logTouch(v.id, { channel: 'email' })
+      await service.close(v.id, { as: 'dropped' })
+    }
+    for (const name of ['Ada', 'Bea']) {
+      const v = await service.addContact({ name, kind: 'vendor', email: `${name}@example.com` })
+      await service.logTouch(v.id, { channel: 'email' })
+    }
+    await service.addContact({ name: 'Cid', email: 'cid@example.com' })
+    clock = new Date('2026-12-11T09:00:00Z')
+    const due = await service.due()
+    expect(due.map((v) => [v.name, v.atUsualStop])).toEqual([
+      ['Cid', false],
+      ['Ada', true],
+      ['Bea', true]
+    ])
+    expect(reminderMessage(due, 'en')?.body).toBe('2 contacts are at touch 1, where you usually stop. Cid (lead, touch 1), Ada (vendor, touch 2), Bea (vendor, touch 2)')
+    expect(reminderMessage(due, 'zh-CN')?.body).toMatch(/^2 位联系人已跟进 1 次，你通常在这里放弃。Cid/)
+    expect(reminderMessage(due.slice(0, 1), 'en')?.body).toBe('Cid (lead, touch 1)')
   })
 })

@@ -71,6 +71,36 @@ describe('TouchbaseService', () => {
     expect(deleted.touchCount).toBe(0)
   })
 
+  it('refuses a touch before 1970 or before the contact was added unless forced, when logged or edited', async () => {
+    const c = await service.addContact({ name: 'Grace', email: 'grace@example.com' })
+    const reason = (p: Promise<unknown>) => p.then(() => 'accepted', (e: ServiceError) => e.reason)
+    expect(await reason(service.logTouch(c.id, { at: '0001-01-01T00:00:00Z' }))).toBe('touch-before-1970')
+    expect(await reason(service.logTouch(c.id, { at: '2026-11-27T09:59:00Z' }))).toBe('touch-before-created')
+    expect((await onDisk()).contacts[0].touches).toHaveLength(0)
+    const { contact: forced } = await service.logTouch(c.id, { at: '2026-11-01T09:00:00Z', force: true })
+    expect(forced.touches.map((t) => t.at)).toEqual(['2026-11-01T09:00:00Z'])
+
+    const touchId = forced.touches[0]!.id
+    expect(await reason(service.editTouch(c.id, touchId, { at: '1969-12-31T23:59:59Z', force: false }))).toBe('touch-before-1970')
+    expect(await reason(service.editTouch(c.id, touchId, { at: '2026-10-01T09:00:00Z' }))).toBe('touch-before-created')
+    expect(await reason(service.editTouch(c.id, touchId, { at: '2027-01-01T00:00:00Z' }))).toBe('future-touch')
+    expect((await service.editTouch(c.id, touchId, { at: '1969-12-31T23:59:59Z', force: true })).contact.touches[0]!.at).toBe('1969-12-31T23:59:59Z')
+    // Through the IPC contract the reason survives, so the UI can say it in the person's language.
+    const handlers = createApiHandlers(service, { appInfo: () => ({ version: '0', dataFile: '', platform: 'linux', timeZone: 'UTC' }) })
+    const response = await dispatch(handlers, 'touch:log', [c.id, { at: '2000-01-01T00:00:00Z' }])
+    expect(response).toMatchObject({ ok: false, error: { reason: 'touch-before-created' } })
+  })
+
+  it('strips control characters from one-line fields; notes keep their line breaks', async () => {
+    const c = await service.addContact({ name: 'Ada\u001b[2J\u009bLovelace', org: '\u0007', tags: ['x\ty'], subject: 'a\r\nb', notes: 'one\r\ntwo\u0000\tthree' })
+    expect(c).toMatchObject({ name: 'Ada[2JLovelace', tags: ['x y'], subject: 'a b', notes: 'one\ntwo\tthree' })
+    expect(c.org).toBeUndefined()
+    await expect(service.addContact({ name: '\u001b\u0007' })).rejects.toThrow(/name: must not be empty/)
+    await expect(service.addContact({ name: 'Ada', tags: ['\u001b'] })).rejects.toThrow(/tags\.0/)
+    const { contact: edited } = await service.editContact(c.id, { name: 'Grace\u202e\u0085Hopper' })
+    expect(edited.name).toBe('Grace\u202e Hopper')
+  })
+
   it('clears a snooze when the next touch restarts the cadence', async () => {
     const c = await service.addContact({ name: 'Snoozy', email: 'snoozy@example.com' })
     const { contact: snoozed } = await service.snooze(c.id, '2026-12-24')

@@ -113,7 +113,14 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
           )}
         </Fact>
         <Fact label={t('detail.touches')}>{view.touchCount}</Fact>
-        <Fact label={t('detail.cadence')}>{cadence}</Fact>
+        <Fact label={t('detail.cadence')}>
+          {cadence}
+          {view.cadenceNotice && (
+            <span className="cadence-notice" role="note" data-testid="cadence-notice">
+              {t(`detail.cadenceNotice.${view.cadenceNotice.code}`)}
+            </span>
+          )}
+        </Fact>
         {view.email && <Fact label={t('detail.email')}>{view.email}</Fact>}
         {view.phone && <Fact label={t('detail.phone')}>{view.phone}</Fact>}
         {view.tags.length > 0 && (
@@ -165,7 +172,14 @@ function Timeline({ view }: { view: ContactView }) {
         <ol className="timeline-list" data-testid="timeline">
           {numbered.map(({ touch, n }) =>
             editing === touch.id ? (
-              <TouchEditor key={touch.id} touch={touch} n={n} onCancel={() => setEditing(null)} onSave={(patch) => (setEditing(null), void commands.editTouch(view, touch.id, patch))} />
+              <TouchEditor
+                key={touch.id}
+                touch={touch}
+                n={n}
+                createdAt={view.createdAt}
+                onCancel={() => setEditing(null)}
+                onSave={(patch) => (setEditing(null), void commands.editTouch(view, touch.id, patch))}
+              />
             ) : (
               <TouchItem key={touch.id} touch={touch} n={n} onEdit={() => setEditing(touch.id)} onDelete={() => setDeleting(touch)} />
             )
@@ -224,19 +238,30 @@ function toLocalInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
-function TouchEditor({ touch, n, onSave, onCancel }: { touch: Touch; n: number; onSave: (patch: { channel: Channel; note: string; outcome: Outcome | null; at: string }) => void; onCancel: () => void }) {
+interface TouchEditorProps {
+  touch: Touch
+  n: number
+  /** The contact's creation: an earlier date needs the person's confirmation (the service's `force`). */
+  createdAt: string
+  onSave: (patch: { channel: Channel; note: string; outcome: Outcome | null; at: string; force?: boolean }) => void
+  onCancel: () => void
+}
+
+function TouchEditor({ touch, n, createdAt, onSave, onCancel }: TouchEditorProps) {
   const { t } = useTranslation()
   const [channel, setChannel] = useState<Channel>(touch.channel)
   const [note, setNote] = useState(touch.note ?? '')
   const [outcome, setOutcome] = useState<Outcome | ''>(touch.outcome ?? '')
   const [at, setAt] = useState(toLocalInput(touch.at))
+  const [force, setForce] = useState(false)
+  const beforeCreation = at !== '' && new Date(at).getTime() < Date.parse(createdAt)
   return (
     <li className="timeline-item is-editing">
       <form
         className="touch-editor"
         onSubmit={(e) => {
           e.preventDefault()
-          onSave({ channel, note, outcome: outcome || null, at: new Date(at).toISOString() })
+          onSave({ channel, note, outcome: outcome || null, at: new Date(at).toISOString(), ...(beforeCreation && force ? { force: true } : {}) })
         }}
         onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), e.stopPropagation(), onCancel())}
       >
@@ -250,6 +275,12 @@ function TouchEditor({ touch, n, onSave, onCancel }: { touch: Touch; n: number; 
         </select>
         <OutcomeSelect value={outcome} onChange={setOutcome} label={t('logTouch.outcome')} />
         <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} aria-label={t('detail.when')} required />
+        {beforeCreation && (
+          <label className="touch-editor-force">
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+            {t('detail.beforeCreated')}
+          </label>
+        )}
         <input className="touch-editor-note" value={note} onChange={(e) => setNote(e.target.value)} aria-label={t('logTouch.note')} placeholder={t('logTouch.notePlaceholder')} />
         <div className="touch-editor-actions">
           <button type="button" className="button" onClick={onCancel}>

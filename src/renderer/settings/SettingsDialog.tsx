@@ -2,7 +2,9 @@ import { useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { previewOccurrences } from '../../core/cadence'
 import { DEFAULT_REMINDER_RULE, SettingsPatchSchema, type Settings } from '../../core/model'
-import { isValidRrule } from '../../core/rrule-text'
+import { rruleProblem } from '../../core/rrule-text'
+import { issueCode } from '../../core/issues'
+import { issueText } from '../contacts/issues'
 import { ApiError, call } from '../api/client'
 import { columnTitle } from '../board/labels'
 import { useData } from '../app/data'
@@ -26,7 +28,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [draft, setDraft] = useState<Settings | null>(settings)
   const [days, setDays] = useState<string[]>(() => (settings?.escalationDays ?? []).map(String))
   const [errors, setErrors] = useState<string[]>([])
-  const ruleValid = draft ? isValidRrule(draft.reminderRule) : false
+  const ruleProblem = draft ? rruleProblem(draft.reminderRule) : null
+  const ruleValid = draft !== null && ruleProblem === null
   const preview = useMemo(() => (draft && ruleValid ? previewOccurrences(draft.reminderRule, now, timeZone, 3) : []), [draft, ruleValid, now, timeZone])
   if (!draft) return null
 
@@ -37,7 +40,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     const patch = { ...draft, escalationDays: days.map((d) => Number(d)) }
     const parsed = SettingsPatchSchema.safeParse(patch)
     if (!parsed.success) {
-      setErrors(parsed.error.issues.map((i) => (i.path[0] === 'reminderRule' ? t('validation.rrule') : t('validation.number', { min: 1, max: 365 }))))
+      setErrors(parsed.error.issues.map((i) => (i.path[0] === 'reminderRule' ? issueText(issueCode(i), t) : t('validation.number', { min: 1, max: 365 }))))
       return
     }
     try {
@@ -106,7 +109,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             </select>
             <input className="mono" value={draft.reminderRule} onChange={(e) => update({ reminderRule: e.target.value })} aria-label={t('cadence.rule')} aria-invalid={!ruleValid} spellCheck={false} />
           </div>
-          {!ruleValid && <span className="field-error">{t('validation.rrule')}</span>}
+          {ruleProblem && <span className="field-error">{issueText({ field: 'reminderRule', code: ruleProblem.code }, t)}</span>}
           <div className="cadence-preview">
             <span className="field-label">{t('settings.preview')}</span>
             <ol>
