@@ -187,18 +187,21 @@ describe('board', () => {
     await h.push('reminder:open-due')
     const today = page.getByTestId('today')
     await today.waitFor()
-    const items = today.getByTestId('today-item')
+    // Everything due, in Today's sections before "Coming up".
+    const items = today.locator('[data-testid=today-item]:not(.in-comingUp)')
     const due = await h.service.due()
     expect(await items.count()).toBe(due.length)
-    // Most urgent first, as the service orders them.
-    expect(await items.first().textContent()).toContain(due[0]!.name)
+    // In sections, each most urgent first, as the service orders them.
+    const sections = await h.service.today()
+    const top = [...sections.overdue, ...sections.today, ...sections.theyOweYou][0]!
+    expect(await items.first().textContent()).toContain(top.name)
 
     const first = items.first()
-    const name = due[0]!.name
+    const name = top.name
     await first.getByRole('button', { name: en.today.logTouch }).click()
     await page.getByTestId('log-touch').waitFor()
     await page.keyboard.press('Enter')
-    await expect.poll(() => touchesInFile(h, name)).toBe((due[0]!.touchCount ?? 0) + 1)
+    await expect.poll(() => touchesInFile(h, name)).toBe(top.touchCount + 1)
 
     const sam = due.find((d) => d.name === 'Samuel Okafor')!
     await h.push('contact:open', sam.id)

@@ -2,13 +2,12 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { useTranslation } from 'react-i18next'
 import { buildBoard } from '../../core/board'
 import { contactFilter } from '../../core/filters'
-import type { Settings } from '../../core/model'
 import { subscribe } from '../api/client'
 import { Board } from '../board/Board'
+import { BlockView } from '../block/BlockView'
 import { ContactDetail } from '../contacts/ContactDetail'
 import { ContactForm } from '../contacts/ContactForm'
-import { applyLanguage, resolveLanguage } from '../i18n'
-import { applyTheme } from './theme'
+import { useAppearance } from './appearance'
 import { InsightsView } from '../insights/InsightsView'
 import { ExportButton } from '../interop/ExportButton'
 import { ImportButton } from '../interop/ImportButton'
@@ -19,6 +18,7 @@ import { Icon } from '../ui/icons'
 import { ToastProvider } from '../ui/Toast'
 import { DataProvider, useData } from './data'
 import { FilterBar, type Filters } from './FilterBar'
+import { EmptyStart } from './EmptyStart'
 import { FlowProvider } from './flows'
 
 export type View = 'board' | 'today' | 'insights'
@@ -36,15 +36,6 @@ export function App() {
   )
 }
 
-function useAppearance(settings: Settings | null) {
-  useEffect(() => {
-    if (!settings) return
-    void applyLanguage(resolveLanguage(settings.language))
-  }, [settings])
-  const theme = settings?.theme ?? 'system'
-  useEffect(() => applyTheme(theme), [theme])
-}
-
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
@@ -59,6 +50,7 @@ function Shell() {
   const [form, setForm] = useState<FormState>(null)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [helpOpen, setHelpOpen] = useState(false)
+  const [blockOpen, setBlockOpen] = useState(false)
   const search = useRef<HTMLInputElement>(null)
   useAppearance(settings)
 
@@ -74,16 +66,21 @@ function Shell() {
       setView('today')
     })
     const offOpen = subscribe('contact:open', (id) => setDetailId(id))
+    const offBlock = subscribe('block:start', () => {
+      setDetailId(null)
+      setBlockOpen(true)
+    })
     return () => {
       offDue()
       offOpen()
+      offBlock()
     }
   }, [])
 
   const anyModal = form !== null || settingsOpen || helpOpen
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return
+      if (blockOpen || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return
       if (document.querySelector('dialog[open]')) return
       const actions: Record<string, () => void> = {
         n: () => setForm({ mode: 'new' }),
@@ -92,6 +89,8 @@ function Shell() {
           search.current?.focus()
         },
         '?': () => setHelpOpen(true),
+        b: () => setBlockOpen(true),
+        B: () => setBlockOpen(true),
         '1': () => setView('board'),
         '2': () => setView('today'),
         '3': () => setView('insights')
@@ -104,9 +103,13 @@ function Shell() {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [anyModal])
+  }, [anyModal, blockOpen])
 
   const openContact = useCallback((id: string) => setDetailId(id), [])
+  const closeBlock = useCallback(() => {
+    setBlockOpen(false)
+    setView('today')
+  }, [])
 
   return (
     <div className="app">
@@ -121,7 +124,7 @@ function Shell() {
         </div>
         <nav className="view-tabs" aria-label={t('views.label')}>
           {(['board', 'today', 'insights'] as const).map((v) => (
-            <button key={v} type="button" className={`view-tab ${view === v ? 'is-current' : ''}`} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)} data-testid={`tab-${v}`}>
+            <button key={v} type="button" className={`view-tab ${view === v && !blockOpen ? 'is-current' : ''}`} aria-current={view === v && !blockOpen ? 'page' : undefined} onClick={() => (setBlockOpen(false), setView(v))} data-testid={`tab-${v}`}>
               {t(`views.${v}`)}
               {v === 'today' && dueCount > 0 && <span className="tab-badge">{dueCount}</span>}
             </button>
@@ -158,9 +161,9 @@ function Shell() {
         </div>
       </header>
 
-      {view === 'board' && contacts && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={filtered.length} />}
+      {view === 'board' && contacts && contacts.length > 0 && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={filtered.length} />}
 
-      <main className={`main main-${view}`}>
+      <main className={`main main-${blockOpen ? 'block' : view}`}>
         {loadError ? (
           <div className="load-error" role="alert">
             <p>{t('app.loadFailed', { message: loadError })}</p>
@@ -170,10 +173,17 @@ function Shell() {
           </div>
         ) : !contacts ? (
           <div className="loading">{t('app.loading')}</div>
+        ) : blockOpen ? (
+          <BlockView onClose={closeBlock} onOpen={openContact} />
         ) : view === 'board' ? (
-          <Board board={board} onOpen={openContact} />
+          <>
+            <Board board={board} onOpen={openContact} />
+            {contacts.length === 0 && <EmptyStart view={view} onAdd={() => setForm({ mode: 'new' })} />}
+          </>
+        ) : contacts.length === 0 ? (
+          <EmptyStart view={view} onAdd={() => setForm({ mode: 'new' })} />
         ) : view === 'today' ? (
-          <TodayView onOpen={openContact} />
+          <TodayView onOpen={openContact} onStartBlock={() => setBlockOpen(true)} />
         ) : (
           <InsightsView onOpen={openContact} />
         )}

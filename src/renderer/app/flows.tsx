@@ -27,6 +27,7 @@ export interface Flows {
   wait: (view: ContactView) => void
   closeAs: (view: ContactView, as: ExitStatus) => void
   reopen: (view: ContactView) => void
+  delivered: (view: ContactView) => void
   remove: (view: ContactView) => void
 }
 
@@ -71,6 +72,7 @@ export function FlowProvider({ children }: { children: ReactNode }) {
       snooze: (view) => setFlow({ kind: 'date', purpose: 'snooze', view }),
       wait: (view) => setFlow({ kind: 'date', purpose: 'wait', view }),
       reopen: (view) => void commands.reopen(view),
+      delivered: (view) => void commands.delivered(view),
       remove: (view) => setFlow({ kind: 'delete', view })
     }
   }, [commands])
@@ -145,16 +147,18 @@ function FlowDialog({ flow, flows, done }: { flow: Flow; flows: Flows; done: () 
         snooze: { title: t('date.snoozeTitle', { name: view.name }), label: t('date.snoozeLabel'), confirm: t('date.snoozeConfirm'), days: 1 },
         wait: { title: t('date.waitTitle', { name: view.name }), label: t('date.waitLabel'), confirm: t('date.waitConfirm'), days: 7 }
       }[flow.purpose]
+      const promise = flow.purpose === 'wait' ? { label: t('promise.what'), placeholder: t('block.placeholder.promise-what') } : undefined
       return (
         <DateDialog
           title={text.title}
           label={text.label}
           confirmLabel={text.confirm}
           initialDays={text.days}
+          {...(promise ? { text: promise } : {})}
           onCancel={done}
-          onConfirm={(day) =>
+          onConfirm={(day, what) =>
             then(() =>
-              flow.purpose === 'not-now' ? commands.close(view, 'not-now', day) : flow.purpose === 'snooze' ? commands.snooze(view, day) : commands.wait(view, day)
+              flow.purpose === 'not-now' ? commands.close(view, 'not-now', day) : flow.purpose === 'snooze' ? commands.snooze(view, day) : commands.wait(view, day, what)
             )
           }
         />

@@ -6,7 +6,11 @@ import { useCommands } from '../app/commands'
 import { useData } from '../app/data'
 import { useFlows } from '../app/flows'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
-import { formatDateTime, formatDay, formatDayLong } from '../format/dates'
+import { fromFloating, toFloating } from '../../core/time'
+import { formatDateTime, formatDateTimeLong } from '../format/dates'
+import { promiseText, statusLabel } from '../format/loop-text'
+import { NextTouchIdea } from '../ui/NextTouchIdea'
+import { PriorityStar } from '../ui/PriorityStar'
 import { Dialog } from '../ui/Dialog'
 import { ChannelIcon, Icon } from '../ui/icons'
 import { OutcomeSelect } from '../ui/OutcomeSelect'
@@ -55,7 +59,12 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
           <div className="drawer-sub">
             <span className={`kind-badge kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
             {view.org && <span>{view.org}</span>}
-            <span className={`status-pill status-${view.status}`}>{t(`status.${view.status}`)}</span>
+            <span className={`status-pill status-${view.status}`}>{statusLabel(t, view.status, view.kind)}</span>
+            {view.priority !== 'normal' && (
+              <span className="detail-priority">
+                <PriorityStar priority={view.priority} /> {t(`priority.${view.priority}`)}
+              </span>
+            )}
           </div>
         </div>
         <div className="drawer-header-actions">
@@ -79,14 +88,20 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
             <button type="button" className="button" onClick={() => flows.snooze(view)}>
               {t('detail.snooze')}
             </button>
-            <button type="button" className="button" onClick={() => flows.wait(view)}>
-              {t('detail.wait')}
-            </button>
+            {view.status === 'waiting' ? (
+              <button type="button" className="button" onClick={() => flows.delivered(view)} title={t('promise.deliveredHint')} data-testid="detail-delivered">
+                <Icon name="check" size={14} /> {t('promise.delivered')}
+              </button>
+            ) : (
+              <button type="button" className="button" onClick={() => flows.wait(view)}>
+                {t('detail.wait')}
+              </button>
+            )}
             <span className="button-group" role="group" aria-label={t('detail.closeAs')}>
               <span className="button-group-label">{t('detail.closeAs')}</span>
               {EXIT_STATUSES.map((s) => (
                 <button key={s} type="button" className="button" onClick={() => flows.closeAs(view, s)}>
-                  {t(`status.${s}`)}
+                  {statusLabel(t, s, view.kind)}
                 </button>
               ))}
             </span>
@@ -102,16 +117,24 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
         </button>
       </div>
 
+      {onBoard && <NextTouchIdea view={view} />}
+
       <dl className="facts">
         <Fact label={t('detail.nextDue')}>
-          {view.status === 'waiting' && view.waitingUntil ? (
-            <span className={`due-${view.dueState}`}>{t('card.waitingUntil', { date: formatDay(view.waitingUntil, lang, now, timeZone) })}</span>
-          ) : view.nextDueAt ? (
-            <span className={`due-${view.dueState}`}>{formatDayLong(view.nextDueAt, lang, timeZone)}</span>
+          {view.nextDueAt ? (
+            <span className={`due-${view.dueState}`}>{formatDateTimeLong(view.nextDueAt, lang, timeZone)}</span>
           ) : (
             t('card.noDue')
           )}
         </Fact>
+        {view.promise && (
+          <Fact label={t('detail.promise')}>
+            <span className={`promise-${view.promise.state}`} data-testid="detail-promise">
+              {promiseText(t, view.promise, lang, now, timeZone)}
+              {view.promise.what && ` · ${view.promise.what}`}
+            </span>
+          </Fact>
+        )}
         <Fact label={t('detail.touches')}>{view.touchCount}</Fact>
         <Fact label={t('detail.cadence')}>
           {cadence}
@@ -132,7 +155,7 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
             ))}
           </Fact>
         )}
-        <Fact label={t('detail.created')}>{formatDayLong(view.createdAt, lang, timeZone)}</Fact>
+        <Fact label={t('detail.created')}>{formatDateTimeLong(view.createdAt, lang, timeZone)}</Fact>
         {view.notes && (
           <Fact label={t('detail.notes')} wide>
             <span className="pre">{view.notes}</span>
@@ -141,6 +164,9 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
       </dl>
 
       <Timeline view={view} />
+      <p className="detail-zone muted" data-testid="detail-zone">
+        {t('detail.timeZone', { zone: timeZone })}
+      </p>
     </>
   )
 }
@@ -231,11 +257,13 @@ function TouchItem({ touch, n, onEdit, onDelete }: { touch: Touch; n: number; on
   )
 }
 
-/** datetime-local speaks the browser's local wall clock; the data keeps instants. */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+/** datetime-local speaks the wall clock of the app's time zone (the one every date here is shown in); the data keeps instants. */
+function toLocalInput(iso: string, timeZone: string): string {
+  return toFloating(iso, timeZone).toISOString().slice(0, 16)
+}
+
+function fromLocalInput(value: string, timeZone: string): string {
+  return fromFloating(new Date(`${value}:00Z`), timeZone).toISOString()
 }
 
 interface TouchEditorProps {
@@ -252,16 +280,17 @@ function TouchEditor({ touch, n, createdAt, onSave, onCancel }: TouchEditorProps
   const [channel, setChannel] = useState<Channel>(touch.channel)
   const [note, setNote] = useState(touch.note ?? '')
   const [outcome, setOutcome] = useState<Outcome | ''>(touch.outcome ?? '')
-  const [at, setAt] = useState(toLocalInput(touch.at))
+  const { timeZone } = useData()
+  const [at, setAt] = useState(toLocalInput(touch.at, timeZone))
   const [force, setForce] = useState(false)
-  const beforeCreation = at !== '' && new Date(at).getTime() < Date.parse(createdAt)
+  const beforeCreation = at !== '' && Date.parse(fromLocalInput(at, timeZone)) < Date.parse(createdAt)
   return (
     <li className="timeline-item is-editing">
       <form
         className="touch-editor"
         onSubmit={(e) => {
           e.preventDefault()
-          onSave({ channel, note, outcome: outcome || null, at: new Date(at).toISOString(), ...(beforeCreation && force ? { force: true } : {}) })
+          onSave({ channel, note, outcome: outcome || null, at: fromLocalInput(at, timeZone), ...(beforeCreation && force ? { force: true } : {}) })
         }}
         onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), e.stopPropagation(), onCancel())}
       >

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { COLUMN_COUNTS, columnOf, type BoardTarget } from '../../core/board'
 import type { ContactView } from '../../core/contact-view'
 import { EXIT_STATUSES } from '../../core/model'
-import { columnTitle, droppableIdOf, targetTitle } from '../board/labels'
+import { columnTitle, droppableIdOf } from '../board/labels'
+import { statusLabel } from '../format/loop-text'
 import { Dialog, type Anchor } from '../ui/Dialog'
 
 interface Props {
@@ -48,7 +49,7 @@ export function MoveMenu({ view, anchor, onPick, onCancel }: Props) {
               data-target={droppableIdOf(target)}
               onClick={() => onPick(target)}
             >
-              <span>{'column' in target ? columnTitle(t, target.column) : targetTitle(t, target)}</span>
+              <span>{'column' in target ? columnTitle(t, target.column) : statusLabel(t, target.exit, view.kind)}</span>
               {current && <span className="menu-note">{t('move.current')}</span>}
             </button>
           )
