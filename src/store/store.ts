@@ -434,16 +434,18 @@ class FileStore implements Store {
   }
 
   private async persist(doc: TouchbaseDocument, lock: HeldLock, replacing: boolean): Promise<void> {
-    let dailyBackup: string | undefined
+    /** Backups made just now of the live file (hard links, usually): undone if the write fails. */
+    const backups: string[] = []
     if (this.adapter.stamp !== null) {
       // The file was just read and validated under this lock, so it is a good version to keep.
       try {
         if (this.adapter.migratedFrom !== undefined) {
-          await writeLabeledBackup(this.dataDir, `before-upgrade-from-v${this.adapter.migratedFrom}`, this.now(), { file: await writeTargetOf(this.filePath) })
+          backups.push(await writeLabeledBackup(this.dataDir, `before-upgrade-from-v${this.adapter.migratedFrom}`, this.now(), { file: await writeTargetOf(this.filePath) }))
         }
         const day = localDay(this.now())
         if (this.backedUpDay !== day) {
-          dailyBackup = await ensureDailyBackup(this.dataDir, this.now(), () => writeTargetOf(this.filePath))
+          const daily = await ensureDailyBackup(this.dataDir, this.now(), () => writeTargetOf(this.filePath))
+          if (daily) backups.push(daily)
           this.backedUpDay = day
         }
       } catch (error) {
@@ -460,7 +462,7 @@ class FileStore implements Store {
       await this.db.write()
     } catch (error) {
       this.db.data = previous
-      throw await this.writeFailed(error, dailyBackup)
+      throw await this.writeFailed(error, backups)
     } finally {
       this.adapter.hooks = {}
     }
@@ -469,16 +471,18 @@ class FileStore implements Store {
   }
 
   /** Turns a failed write into the error to report, undoing what must not outlive it. */
-  private async writeFailed(error: unknown, dailyBackup: string | undefined): Promise<unknown> {
+  private async writeFailed(error: unknown, backups: readonly string[]): Promise<unknown> {
     if (error instanceof AfterRenameError) {
       // The new file is in place (the rename happened); we no longer know what the file holds.
       this.adapter.forget()
       if (error.cause instanceof LockLostError) return error.cause
       return new StoreIoError({ filePath: this.filePath, action: 'make your change durable', cause: error.cause, dataUnchanged: false })
     }
-    // Nothing was renamed. A daily backup made as a hard link of the live file is dropped, so
-    // the live file never stays linked to a backup (an editor writing in place would change both).
-    if (dailyBackup) await unlink(dailyBackup).catch(() => undefined)
+    // Nothing was renamed. Backups made as hard links of the live file are dropped (and made
+    // again by the next write), so the live file never stays linked to a backup: an editor that
+    // writes in place would change both.
+    for (const backup of backups) await unlink(backup).catch(() => undefined)
+    if (backups.length > 0) this.backedUpDay = undefined
     if (error instanceof LockLostError) return error
     if (error instanceof DataFileProblem) return this.fail(error)
     return new StoreIoError({ filePath: this.filePath, action: 'save your change', cause: error, dataUnchanged: true })
