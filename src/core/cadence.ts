@@ -17,12 +17,15 @@ export function latestTouch(contact: Pick<Contact, 'touches'>): Contact['touches
   return latest
 }
 
+/** The default escalation step for a touch count: days to wait before the next follow-up. */
+function escalationDaysFor(contact: Pick<Contact, 'touches'>, settings: Pick<Settings, 'escalationDays'>): number {
+  const step = Math.min(touchCount(contact), MAX_COLUMN)
+  return settings.escalationDays[step] ?? settings.escalationDays[settings.escalationDays.length - 1] ?? 30
+}
+
 /** The rule in force: the contact's own, or the default escalation step for its touch count. */
 export function cadenceRuleFor(contact: Pick<Contact, 'touches' | 'cadence'>, settings: Pick<Settings, 'escalationDays'>): string {
-  if (contact.cadence) return contact.cadence
-  const step = Math.min(touchCount(contact), MAX_COLUMN)
-  const days = settings.escalationDays[step] ?? settings.escalationDays[settings.escalationDays.length - 1] ?? 30
-  return `FREQ=DAILY;INTERVAL=${days}`
+  return contact.cadence ?? `FREQ=DAILY;INTERVAL=${escalationDaysFor(contact, settings)}`
 }
 
 /**
@@ -34,13 +37,35 @@ export function nextOccurrence(rule: string, anchor: string | Date, timeZone: st
   // rrule (DTSTART = anchor to the minute, first occurrence strictly after) and keeps a board of
   // 10,000 contacts from spending seconds inside rrule.
   const everyNDays = /^FREQ=DAILY;INTERVAL=(\d+)$/.exec(rule)
-  if (everyNDays) {
-    const start = toFloating(anchor, timeZone)
-    start.setUTCSeconds(0, 0)
-    start.setUTCDate(start.getUTCDate() + Number(everyNDays[1]))
-    return fromFloating(start, timeZone).toISOString()
-  }
+  if (everyNDays) return daysAfter(anchor, Number(everyNDays[1]), timeZone)
   return previewOccurrences(rule, anchor, timeZone, 1)[0] ?? null
+}
+
+/** `days` local calendar days after `anchor`, at the anchor's wall-clock time to the minute. */
+function daysAfter(anchor: string | Date, days: number, timeZone: string): string {
+  const start = toFloating(anchor, timeZone)
+  start.setUTCSeconds(0, 0)
+  start.setUTCDate(start.getUTCDate() + days)
+  return fromFloating(start, timeZone).toISOString()
+}
+
+type RuleOptions = ReturnType<typeof parseRruleOptions>
+
+/** Parsed rules by text: a board evaluates the same few rules for thousands of contacts. */
+const parsedRules = new Map<string, RuleOptions>()
+const PARSED_LIMIT = 10_000
+
+function ruleOptions(rule: string): RuleOptions {
+  let options = parsedRules.get(rule)
+  if (!options) {
+    options = parseRruleOptions(rule)
+    // Frozen, arrays included: RRule copies what it normalises and must never edit the shared parse.
+    for (const value of Object.values(options ?? {})) if (Array.isArray(value)) Object.freeze(value)
+    Object.freeze(options)
+    if (parsedRules.size >= PARSED_LIMIT) parsedRules.clear()
+    parsedRules.set(rule, options)
+  }
+  return options
 }
 
 /** The next `count` occurrences after `after`, e.g. for a cadence or reminder preview. */
@@ -49,7 +74,7 @@ export function previewOccurrences(rule: string, after: string | Date, timeZone:
   // Anchored once, so every preview date comes from the same DTSTART.
   const start = toFloating(after, timeZone)
   start.setUTCSeconds(0, 0)
-  const rrule = new RRule({ ...parseRruleOptions(rule), dtstart: start })
+  const rrule = new RRule({ ...ruleOptions(rule), dtstart: start })
   let floating = toFloating(after, timeZone)
   for (let i = 0; i < count; i++) {
     const next = rrule.after(floating, false)
@@ -70,5 +95,7 @@ export function cadenceAnchor(contact: Pick<Contact, 'touches' | 'createdAt'>): 
  * the first cadence occurrence strictly after the latest touch (or creation).
  */
 export function cadenceDueAt(contact: Contact, settings: Pick<Settings, 'escalationDays'>, timeZone: string): string | null {
-  return nextOccurrence(cadenceRuleFor(contact, settings), cadenceAnchor(contact), timeZone)
+  const anchor = cadenceAnchor(contact)
+  // The escalating default skips writing out and re-reading its "every n days" rule.
+  return contact.cadence ? nextOccurrence(contact.cadence, anchor, timeZone) : daysAfter(anchor, escalationDaysFor(contact, settings), timeZone)
 }

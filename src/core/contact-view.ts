@@ -1,7 +1,7 @@
-import type { Channel, Contact, Settings, Status } from './model'
+import type { Channel, Contact, Settings, Status, Touch } from './model'
 import { cadenceDueAt, latestTouch, touchCount } from './cadence'
 import { suggestNextChannel } from './suggestions'
-import { daysBetween } from './time'
+import { toFloating } from './time'
 
 export type DueState = 'overdue' | 'today' | 'upcoming' | 'none'
 
@@ -30,11 +30,57 @@ export function effectiveStatus(contact: Contact, now: Date): Status {
   return contact.status
 }
 
+/** What a view derives from the contact, the zone and the settings alone: not from `now`. */
+interface Derived {
+  /** The zone and settings these were computed for. */
+  key: string
+  latest: Touch | undefined
+  /** undefined until first asked for. */
+  cadenceDueAt?: string | null
+  suggestedChannel?: Channel
+}
+
+/**
+ * Derived values per contact object. The store hands out deep-frozen documents whose unchanged
+ * contacts keep their identity from read to read, so only a frozen contact is cached (a draft
+ * being edited is not), and a board after one change recomputes one contact, not 10,000.
+ */
+const derivedCache = new WeakMap<Contact, Derived>()
+const contextKeys = new WeakMap<object, { timeZone: string; days: readonly number[]; key: string }>()
+
+/** The zone and escalation as a string, memoised per context object (one per list). */
+function contextKey(ctx: Pick<ViewContext, 'timeZone' | 'settings'>): string {
+  const memo = contextKeys.get(ctx)
+  if (memo && memo.timeZone === ctx.timeZone && memo.days === ctx.settings.escalationDays) return memo.key
+  const key = `${ctx.timeZone}|${ctx.settings.escalationDays.join(',')}`
+  contextKeys.set(ctx, { timeZone: ctx.timeZone, days: ctx.settings.escalationDays, key })
+  return key
+}
+
+function derived(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): Derived {
+  const key = contextKey(ctx)
+  const cached = derivedCache.get(contact)
+  if (cached?.key === key) return cached
+  const fresh: Derived = { key, latest: latestTouch(contact) }
+  if (Object.isFrozen(contact)) derivedCache.set(contact, fresh)
+  return fresh
+}
+
+/**
+ * When the contact is next due, before snooze/waiting/re-entry are considered (see
+ * cadence.cadenceDueAt), computed once per contact object.
+ */
+function cadenceDue(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): string | null {
+  const d = derived(contact, ctx)
+  if (d.cadenceDueAt === undefined) d.cadenceDueAt = cadenceDueAt(contact, ctx.settings, ctx.timeZone)
+  return d.cadenceDueAt
+}
+
 /**
  * When the contact next needs a follow-up. Waiting contacts are due on their promised-by date,
  * not-now contacts on their re-entry date, snoozed ones on the snooze date; otherwise the cadence.
  */
-export function nextDueAt(contact: Contact, ctx: ViewContext): string | null {
+export function nextDueAt(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): string | null {
   switch (contact.status) {
     case 'won':
     case 'dropped':
@@ -42,33 +88,52 @@ export function nextDueAt(contact: Contact, ctx: ViewContext): string | null {
     case 'not-now':
       return contact.reentryAt ?? null
     case 'waiting':
-      return contact.waitingUntil ?? contact.snoozedUntil ?? cadenceDueAt(contact, ctx.settings, ctx.timeZone)
+      return contact.waitingUntil ?? contact.snoozedUntil ?? cadenceDue(contact, ctx)
     case 'active':
-      return contact.snoozedUntil ?? cadenceDueAt(contact, ctx.settings, ctx.timeZone)
+      return contact.snoozedUntil ?? cadenceDue(contact, ctx)
   }
+}
+
+const DAY = 86_400_000
+
+/** The local calendar day of an instant as a day number (days since 1970-01-01 local). */
+function localDayNumber(instant: Date | string, timeZone: string): number {
+  return Math.floor(toFloating(instant, timeZone).getTime() / DAY)
+}
+
+/** Today's day number, memoised per context object: a list shares one context for every contact. */
+const todays = new WeakMap<object, { nowMs: number; timeZone: string; day: number }>()
+
+function today(ctx: Pick<ViewContext, 'now' | 'timeZone'>): number {
+  const memo = todays.get(ctx)
+  if (memo && memo.nowMs === ctx.now.getTime() && memo.timeZone === ctx.timeZone) return memo.day
+  const day = localDayNumber(ctx.now, ctx.timeZone)
+  todays.set(ctx, { nowMs: ctx.now.getTime(), timeZone: ctx.timeZone, day })
+  return day
 }
 
 export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null } {
   if (!dueAt) return { dueState: 'none', dueInDays: null }
-  const days = daysBetween(ctx.now, dueAt, ctx.timeZone)
+  const days = localDayNumber(dueAt, ctx.timeZone) - today(ctx)
   return { dueState: days < 0 ? 'overdue' : days === 0 ? 'today' : 'upcoming', dueInDays: days }
 }
 
 export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
   const status = effectiveStatus(contact, ctx.now)
-  const last = latestTouch(contact)
+  const d = derived(contact, ctx)
   const due = status === 'won' || status === 'dropped' ? null : nextDueAt(contact, ctx)
   const { dueState, dueInDays } = status === 'not-now' ? { dueState: 'none' as const, dueInDays: null } : dueStateOf(due, ctx)
+  d.suggestedChannel ??= suggestNextChannel(contact)
   return {
     ...contact,
     status,
     touchCount: touchCount(contact),
-    lastTouchAt: last?.at ?? null,
-    lastChannel: last?.channel ?? null,
+    lastTouchAt: d.latest?.at ?? null,
+    lastChannel: d.latest?.channel ?? null,
     nextDueAt: due,
     dueState,
     dueInDays,
-    suggestedChannel: suggestNextChannel(contact)
+    suggestedChannel: d.suggestedChannel
   }
 }
 
@@ -79,6 +144,22 @@ export function isDue(view: Pick<ContactView, 'dueState'>): boolean {
 /** Contacts due on or before today, most overdue first. */
 export function dueList<T extends ContactView>(views: readonly T[]): T[] {
   return views.filter(isDue).sort(byDueDate)
+}
+
+/**
+ * The same list as dueList(all views), straight from the contacts: only the due ones become
+ * views, so the daily list of a large file costs a due date per contact and little else.
+ */
+export function dueViews(contacts: readonly Contact[], ctx: ViewContext): ContactView[] {
+  const due: ContactView[] = []
+  const todayNumber = today(ctx)
+  for (const contact of contacts) {
+    const status = effectiveStatus(contact, ctx.now)
+    if (status !== 'active' && status !== 'waiting') continue
+    const at = nextDueAt(contact, ctx)
+    if (at !== null && localDayNumber(at, ctx.timeZone) <= todayNumber) due.push(toContactView(contact, ctx))
+  }
+  return due.sort(byDueDate)
 }
 
 export function byDueDate(a: Pick<ContactView, 'nextDueAt' | 'name'>, b: Pick<ContactView, 'nextDueAt' | 'name'>): number {

@@ -39,7 +39,21 @@ function valuesInRange(body: string): boolean {
   return true
 }
 
+/** Rules repeat across contacts (a few presets cover most), so each text is checked once. */
+const validity = new Map<string, boolean>()
+const VALIDITY_LIMIT = 10_000
+
 export function isValidRrule(text: string): boolean {
+  let valid = validity.get(text)
+  if (valid === undefined) {
+    valid = checkRrule(text)
+    if (validity.size >= VALIDITY_LIMIT) validity.clear()
+    validity.set(text, valid)
+  }
+  return valid
+}
+
+function checkRrule(text: string): boolean {
   try {
     const options = parseRruleOptions(text)
     if (!valuesInRange(text.trim().replace(/^RRULE:/i, ''))) return false

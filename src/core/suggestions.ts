@@ -1,4 +1,4 @@
-import type { Channel, Contact } from './model'
+import type { Channel, Contact, Touch } from './model'
 import { latestTouch } from './cadence'
 
 /** How many unanswered touches on one channel before suggesting another. */
@@ -24,7 +24,7 @@ export function suggestNextChannel(contact: Pick<Contact, 'email' | 'phone' | 't
   if (!last) return channels[0] ?? 'email'
   if (last.outcome === 'replied' || last.outcome === 'positive') return last.channel
 
-  const byTime = [...contact.touches].sort((a, b) => (a.at < b.at ? 1 : -1))
+  const byTime = newestFirst(contact.touches)
   let silentOnLast = 0
   for (const t of byTime) {
     if (t.channel !== last.channel) break
@@ -42,4 +42,10 @@ export function suggestNextChannel(contact: Pick<Contact, 'email' | 'phone' | 't
     [...alternatives].sort((a, b) => ((lastUsed.get(a) ?? '') < (lastUsed.get(b) ?? '') ? -1 : 1))[0] ??
     last.channel
   )
+}
+
+/** The log is kept oldest first, so usually a reversed copy; a hand-edited file may need sorting. */
+function newestFirst(touches: readonly Touch[]): Touch[] {
+  for (let i = 1; i < touches.length; i++) if (touches[i - 1]!.at > touches[i]!.at) return [...touches].sort((a, b) => (a.at < b.at ? 1 : -1))
+  return [...touches].reverse()
 }

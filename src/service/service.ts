@@ -22,7 +22,7 @@ import {
 import { latestTouch } from '../core/cadence'
 import { suggestNextChannel } from '../core/suggestions'
 import { issueCodes } from '../core/issues'
-import { dueList, toContactView, type ContactView, type ViewContext } from '../core/contact-view'
+import { dueViews, toContactView, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
 import { computeStats, type Stats } from '../core/insights'
@@ -86,7 +86,8 @@ export class TouchbaseService {
 
   /** Contacts due on or before today, most overdue first. */
   async due(): Promise<ContactView[]> {
-    return dueList(await this.list())
+    const doc = await this.store.read()
+    return dueViews(doc.contacts, this.viewContext(doc))
   }
 
   async stats(): Promise<Stats> {
