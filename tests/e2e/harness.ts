@@ -10,7 +10,6 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll } from 'vitest'
 import { openStore, type Store } from '../../src/store'
 import { TouchbaseService } from '../../src/service/service'
 import { createApiHandlers, dispatch } from '../../src/service/api'
@@ -172,27 +171,5 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await store.close()
       await rm(dataDir, { recursive: true, force: true })
     }
-  }
-}
-
-/**
- * One Chromium for a whole test file and a fresh harness (data folder, page) per test, closed
- * after it. Returns `open`, which starts the harness and waits for the board.
- */
-export function useBoardHarness(): (options?: Omit<HarnessOptions, 'browser'>) => Promise<Harness> {
-  let browser: Browser | undefined
-  let harness: Harness | null = null
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => browser?.close())
-  afterEach(async () => {
-    await harness?.close()
-    harness = null
-  })
-  return async (options = {}) => {
-    harness = await startHarness({ ...options, ...(browser ? { browser } : {}) })
-    await harness.page.getByTestId('board').waitFor()
-    return harness
   }
 }

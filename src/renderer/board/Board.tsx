@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { DragDropContext, type DragStart, type DragUpdate, type DropResult, type ResponderProvided } from '@hello-pangea/dnd'
 import { useTranslation } from 'react-i18next'
 import type { Board as BoardModel, ColumnCount } from '../../core/board'
@@ -10,6 +10,7 @@ import { Icon } from '../ui/icons'
 import { CardEnvContext, type CardEnv } from './CardEnv'
 import { CardList, type ScrollToIndex } from './CardList'
 import { columnTitle, droppableIdOf, targetOf, targetTitle } from './labels'
+import { REVEAL_EXPIRES_MS, REVEAL_MS, useRevealRequest, type RevealRequest } from './reveal'
 
 interface Props {
   board: BoardModel<ContactView>
@@ -24,6 +25,7 @@ export function Board({ board, onOpen }: Props) {
   const [focusedId, setFocusedId] = useState<string | null>(null)
   const scrollers = useRef(new Map<string, ScrollToIndex>())
   const dragging = useRef(false)
+  const revealed = useRevealedCard(board, openExits, scrollers)
 
   const lists = useMemo(() => {
     const columns = board.columns.map((c) => ({ id: droppableIdOf({ column: c.touchCount }), contacts: c.contacts }))
@@ -138,7 +140,7 @@ export function Board({ board, onOpen }: Props) {
       case 'Enter':
         return event.preventDefault(), view && onOpen(view.id)
       case 't':
-        return event.preventDefault(), view && flows.logTouch(view, anchor)
+        return event.preventDefault(), view && flows.logTouch(view, anchor, { reveal: true })
       case 'm':
         return event.preventDefault(), view && flows.openMoveMenu(view, anchor)
     }
@@ -159,15 +161,27 @@ export function Board({ board, onOpen }: Props) {
           {board.columns.map((column) => (
             <section key={column.touchCount} className={`column column-${column.touchCount}`} data-testid={`column-${column.touchCount}`} aria-label={columnTitle(t, column.touchCount)}>
               <ColumnHeader count={column.touchCount} size={column.contacts.length} />
-              <CardList listId={droppableIdOf({ column: column.touchCount })} contacts={column.contacts} focusStopId={focusStopId} registerScroller={registerScroller} />
+              <CardList
+                listId={droppableIdOf({ column: column.touchCount })}
+                contacts={column.contacts}
+                focusStopId={focusStopId}
+                registerScroller={registerScroller}
+                revealedId={revealed?.listId === droppableIdOf({ column: column.touchCount }) ? revealed.id : null}
+              />
             </section>
           ))}
           <div className="exit-lanes" aria-label={t('board.exits')} role="group">
             {EXIT_STATUSES.map((status) => {
               const open = openExits.has(status)
               const label = t(`status.${status}`)
+              const landed = revealed?.listId === droppableIdOf({ exit: status })
               return (
-                <section key={status} className={`lane lane-${status} ${open ? 'is-open' : 'is-collapsed'}`} data-testid={`lane-${status}`} aria-label={label}>
+                <section
+                  key={status}
+                  className={`lane lane-${status} ${open ? 'is-open' : 'is-collapsed'} ${landed && !open ? 'is-revealed' : ''}`}
+                  data-testid={`lane-${status}`}
+                  aria-label={label}
+                >
                   <button type="button" className="lane-toggle" aria-expanded={open} onClick={() => toggleExit(status)} title={open ? t('board.collapseLane', { lane: label }) : t('board.openLane', { lane: label })}>
                     <span className="lane-chevron">
                       <Icon name="chevron" size={14} />
@@ -177,7 +191,14 @@ export function Board({ board, onOpen }: Props) {
                       {board.exits[status].length}
                     </span>
                   </button>
-                  <CardList listId={droppableIdOf({ exit: status })} contacts={board.exits[status]} focusStopId={focusStopId} registerScroller={registerScroller} collapsed={!open} />
+                  <CardList
+                    listId={droppableIdOf({ exit: status })}
+                    contacts={board.exits[status]}
+                    focusStopId={focusStopId}
+                    registerScroller={registerScroller}
+                    collapsed={!open}
+                    revealedId={landed && open ? revealed.id : null}
+                  />
                 </section>
               )
             })}
@@ -202,4 +223,65 @@ function ColumnHeader({ count, size }: { count: ColumnCount; size: number }) {
       <p className={`column-hint ${count === 5 ? 'is-key' : ''}`}>{hint ?? '\u00a0'}</p>
     </header>
   )
+}
+
+/** The card to find in the DOM, if the virtualizer has rendered it. */
+function cardElement(listId: string, id: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-list-id="${CSS.escape(listId)}"] [data-card-id="${CSS.escape(id)}"]`)
+}
+
+function fullyInside(element: Element, container: Element | null): boolean {
+  if (!container) return false
+  const r = element.getBoundingClientRect()
+  const c = container.getBoundingClientRect()
+  return r.top >= c.top && r.bottom <= c.bottom
+}
+
+/**
+ * Brings a card that a move just landed into sight: scrolls its (virtualised) list so the card
+ * is visible, then the board, focuses it when focus has nowhere better to be, and highlights it
+ * for REVEAL_MS. A card landing in a collapsed exit lane highlights the lane instead. Waits for
+ * the board to contain the card in its new list (the data may arrive a render later).
+ */
+function useRevealedCard(board: BoardModel<ContactView>, openExits: ReadonlySet<ExitStatus>, scrollers: RefObject<Map<string, ScrollToIndex>>): RevealRequest | null {
+  const request = useRevealRequest()
+  const [highlight, setHighlight] = useState<RevealRequest | null>(null)
+  const handled = useRef<RevealRequest | null>(null)
+  const frame = useRef(0)
+  useEffect(() => () => cancelAnimationFrame(frame.current), [])
+
+  useEffect(() => {
+    if (!request || handled.current === request || performance.now() - request.at > REVEAL_EXPIRES_MS) return
+    const target = targetOf(request.listId)
+    if (!target) return
+    const contacts = 'column' in target ? board.columns[target.column]!.contacts : board.exits[target.exit]
+    const index = contacts.findIndex((c) => c.id === request.id)
+    // Not in its new list yet: the next board change tries again.
+    if (index < 0) return
+    handled.current = request
+    const inList = 'column' in target || openExits.has(target.exit)
+    if (inList) {
+      const existing = cardElement(request.listId, request.id)
+      if (!existing || !fullyInside(existing, existing.closest('.card-list'))) scrollers.current.get(request.listId)?.(index, 'center')
+    }
+    const settle = (attempt: number) => {
+      const card = inList ? cardElement(request.listId, request.id) : null
+      if (inList && !card && attempt < 10) return void (frame.current = requestAnimationFrame(() => settle(attempt + 1)))
+      const element = card ?? document.querySelector(`[data-testid="lane-${CSS.escape(request.listId.replace(/^exit-/, ''))}"]`)
+      element?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      const active = document.activeElement
+      if (card && (!active || active === document.body || active.closest('[data-testid="board"]'))) card.focus({ preventScroll: true })
+      setHighlight(request)
+    }
+    // Settled outside this effect's lifetime: the board may re-render before the card is on screen.
+    frame.current = requestAnimationFrame(() => settle(0))
+  }, [request, board, openExits, scrollers])
+
+  useEffect(() => {
+    if (!highlight) return
+    const timer = window.setTimeout(() => setHighlight(null), REVEAL_MS)
+    return () => window.clearTimeout(timer)
+  }, [highlight])
+
+  return highlight
 }
