@@ -4,13 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 /**
- * The layers of DESIGN.md, enforced: imports point one way only,
+ * The layers of docs/ARCHITECTURE.md, enforced: imports point one way only,
  * core ← store ← service ← {cli, electron/main}; the renderer reaches the service only over IPC.
+ * The one exception is src/shared/ipc.ts, which derives the contract's types from the handler map
+ * in src/service/api.ts with a type-only import (see ARCHITECTURE.md, "The IPC contract").
  */
 const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `This layer must not import from ${name} (see DESIGN.md).` })
 const nodeBuiltins = { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto'], message: 'Pure code: no Node built-ins here.' }
 const electron = { group: ['electron', 'electron/*'], message: 'Only electron/ may import Electron.' }
-const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
+const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] })
+const typesOnly = (pattern) => ({ ...pattern, allowTypeImports: true, message: `${pattern.message} Type-only imports of the contract are allowed.` })
+/** The renderer runs in a sandboxed page: Node's globals do not exist there. */
+const nodeGlobals = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global'].map((name) => ({ name, message: 'The renderer has no Node.js globals.' }))
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'docs/**'] },
@@ -27,13 +32,14 @@ export default tseslint.config(
   { files: ['src/store/**'], rules: restrict(layer('service'), layer('cli'), layer('shared'), layer('renderer'), electron) },
   { files: ['src/service/**'], rules: restrict(layer('cli'), layer('renderer'), electron) },
   { files: ['src/cli/**'], rules: restrict(layer('renderer'), electron) },
-  { files: ['src/shared/**'], rules: restrict(layer('store'), layer('service'), layer('cli'), layer('renderer'), electron, nodeBuiltins) },
+  { files: ['src/shared/**'], rules: restrict(layer('store'), typesOnly(layer('service')), layer('cli'), layer('renderer'), electron, nodeBuiltins) },
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-globals': ['error', ...nodeGlobals],
       ...restrict(layer('store'), layer('service'), layer('cli'), { group: ['**/electron/**'], message: 'The renderer talks to main only through window.touchbase.' }, electron, nodeBuiltins)
     }
   },

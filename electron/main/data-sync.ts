@@ -1,19 +1,19 @@
 import type { TouchbaseService } from '../../src/service/service'
-import { resolveMainLanguage, type MainLanguage } from '../../src/shared/locales/main'
+import { resolveLanguage, type Language } from '../../src/shared/i18n'
 import { buildTrayModel, type TrayModel } from './tray-model'
 
 export interface DataSyncDeps {
   service: Pick<TouchbaseService, 'due' | 'settings'>
   osLocale: () => string
-  /** The renderer refetches on 'data:changed'. */
-  pushDataChanged: () => void
+  /** The renderer refetches on 'data:changed'; `except` is the window whose own command it was. */
+  pushDataChanged: (except?: number) => void
   showTray: (model: TrayModel) => void
   /** Settings may have changed: make the OS agree with settings.startAtLogin. */
   applyStartAtLogin: (enabled: boolean) => Promise<void>
   onError?: (error: unknown) => void
 }
 
-/** A burst of changes (a drag logging 3 touches, a CLI import) becomes one refresh. */
+/** A burst of changes (a drag logging 3 touches, a CLI import) becomes one tray refresh. */
 const COALESCE_MS = 50
 
 /**
@@ -22,11 +22,13 @@ const COALESCE_MS = 50
  */
 export function createDataSync(deps: DataSyncDeps) {
   let timer: NodeJS.Timeout | undefined
-  let language: MainLanguage = 'en'
+  let language: Language = 'en'
+  let pending = false
+  let skip: number | undefined
 
   async function refreshTray(): Promise<void> {
     const [due, settings] = await Promise.all([deps.service.due(), deps.service.settings()])
-    language = resolveMainLanguage(settings.language, deps.osLocale())
+    language = resolveLanguage(settings.language, deps.osLocale())
     deps.showTray(buildTrayModel({ due, language, startAtLogin: settings.startAtLogin }))
     await deps.applyStartAtLogin(settings.startAtLogin)
   }
@@ -37,11 +39,20 @@ export function createDataSync(deps: DataSyncDeps) {
     /** The language main's strings use, as of the latest refresh. */
     language: () => language,
     refreshTray: () => refreshTray().catch(report),
-    /** Called after a change: pushes to the window and refreshes the tray, coalesced. */
-    changed(): void {
+    /**
+     * Called after a change: tells the windows (all but `except`, whose own command it was) and
+     * refreshes the tray, both coalesced. A burst from one window still skips that window; a
+     * burst mixing sources tells every window.
+     */
+    changed(except?: number): void {
+      skip = pending && skip !== except ? undefined : except
+      pending = true
       clearTimeout(timer)
       timer = setTimeout(() => {
-        deps.pushDataChanged()
+        const leaveOut = skip
+        pending = false
+        skip = undefined
+        deps.pushDataChanged(leaveOut)
         void refreshTray().catch(report)
       }, COALESCE_MS)
     }

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const lifecycle = setupLifecycle(bringForward, () => store.close())
   setupAppMenu()
 
-  const push = createPush(() => window)
+  const push = createPush(() => [window])
   const openDue = () => {
     bringForward()
     push('reminder:open-due', undefined)
@@ -109,22 +109,22 @@ async function main(): Promise<void> {
   const sync = createDataSync({
     service,
     osLocale: () => app.getLocale(),
-    pushDataChanged: () => push('data:changed', undefined),
+    pushDataChanged: (except) => push('data:changed', undefined, { except }),
     showTray: (model) => tray.show(model),
     applyStartAtLogin,
     onError: logError
   })
 
-  const guard = createIpcGuard({
-    handlers: createApiHandlers(
-      service,
-      () => ({ version: app.getVersion(), dataFile: store.filePath, platform: process.platform, timeZone: service.timeZone() }),
-      push
-    ),
-    trusted: { webContentsIds: () => (window && !window.isDestroyed() ? [window.webContents.id] : []), origin },
-    onMutated: () => sync.changed()
+  const handlers = createApiHandlers(service, {
+    appInfo: () => ({ version: app.getVersion(), dataFile: store.filePath, platform: process.platform, timeZone: service.timeZone() }),
+    push
   })
-  setupIpc(guard)
+  const guard = createIpcGuard({
+    handlers,
+    trusted: { webContentsIds: () => (window && !window.isDestroyed() ? [window.webContents.id] : []), origin },
+    onCommand: (_channel, sender) => sync.changed(sender.webContentsId)
+  })
+  setupIpc(Object.keys(handlers), guard)
 
   // The CLI (or a sync tool) changed the file while we run.
   store.watch(() => sync.changed())

@@ -1,5 +1,5 @@
-import { dispatch } from '../../src/service/api'
-import type { ApiChannel, ApiHandlers, IpcResponse } from '../../src/shared/ipc'
+import { dispatch, isCommand, type ApiHandlers } from '../../src/service/api'
+import type { ApiChannel, IpcResponse } from '../../src/shared/ipc'
 import { isAppUrl, type AppOrigin } from './security-policy'
 
 /** What the guard knows about who called: taken from the IPC event, which handlers never see. */
@@ -9,22 +9,6 @@ export interface IpcSender {
   frameUrl: string | undefined
   /** Only the top frame of our window may call; an iframe (were one ever allowed) may not. */
   isMainFrame: boolean
-}
-
-/** Channels that only read; every other channel changes data and triggers a push. */
-export const READ_ONLY_CHANNELS: ReadonlySet<ApiChannel> = new Set<ApiChannel>([
-  'contacts:list',
-  'contacts:get',
-  'board:get',
-  'due:list',
-  'stats:get',
-  'settings:get',
-  'export:run',
-  'app:info'
-])
-
-export function isMutatingChannel(channel: ApiChannel): boolean {
-  return !READ_ONLY_CHANNELS.has(channel)
 }
 
 export interface TrustedSenders {
@@ -41,18 +25,21 @@ export function isTrustedSender(sender: IpcSender, trusted: TrustedSenders): boo
 export interface IpcGuardOptions {
   handlers: ApiHandlers
   trusted: TrustedSenders
-  /** After a successful call on a mutating channel: push 'data:changed', refresh the tray. */
-  onMutated?: (channel: ApiChannel) => void
+  /**
+   * After a successful command: tell the other windows and refresh the tray. The caller is not
+   * told: its result already carries the change (no echo).
+   */
+  onCommand?: (channel: ApiChannel, sender: IpcSender) => void
 }
 
 export type IpcGuard = (sender: IpcSender, channel: unknown, args: readonly unknown[]) => Promise<IpcResponse<unknown>>
 
 /**
- * The one gate in front of the service: sender check, then `dispatch` (channel list + the
- * contract's zod schemas). Resolves to an IpcResponse and never throws, so the renderer gets
+ * The one gate in front of the service: sender check, then `dispatch` (the contract's channels;
+ * the service validates the arguments). Resolves to an IpcResponse and never throws, so the renderer gets
  * the code, message and field issues intact rather than Electron's mangled error string.
  */
-export function createIpcGuard({ handlers, trusted, onMutated }: IpcGuardOptions): IpcGuard {
+export function createIpcGuard({ handlers, trusted, onCommand }: IpcGuardOptions): IpcGuard {
   return async (sender, channel, args) => {
     if (!isTrustedSender(sender, trusted)) {
       return {
@@ -65,7 +52,7 @@ export function createIpcGuard({ handlers, trusted, onMutated }: IpcGuardOptions
       }
     }
     const response = await dispatch(handlers, channel, [...args])
-    if (response.ok && onMutated && isMutatingChannel(channel as ApiChannel)) onMutated(channel as ApiChannel)
+    if (response.ok && onCommand && isCommand(handlers, channel as string)) onCommand(channel as ApiChannel, sender)
     return response
   }
 }

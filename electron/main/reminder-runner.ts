@@ -1,13 +1,13 @@
 import type { Notifier } from '../../src/service/notifier'
 import type { TouchbaseService } from '../../src/service/service'
 import { reminderMessage } from '../../src/service/reminder-message'
-import type { MainLanguage } from '../../src/shared/locales/main'
+import type { Language } from '../../src/shared/i18n'
 import { decideReminder, snoozeReminderUntil, type ReminderDecision } from './reminder-schedule'
 
 export interface ReminderRunnerDeps {
   service: Pick<TouchbaseService, 'settings' | 'reminderState' | 'updateReminderState' | 'due' | 'now' | 'timeZone'>
   notifier: Notifier
-  language: () => MainLanguage
+  language: () => Language
   /** Clicking the notification: open the window on the due list. */
   onOpenDue: () => void
   iconPath?: () => string | undefined

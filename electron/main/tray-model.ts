@@ -1,5 +1,5 @@
 import type { ContactView } from '../../src/core/contact-view'
-import { mainT, type MainLanguage } from '../../src/shared/locales/main'
+import { translator, type Language } from '../../src/shared/i18n'
 
 /** The menu lists at most this many due contacts; the rest are one "N more…" entry. */
 export const TRAY_CONTACTS_SHOWN = 10
@@ -28,19 +28,19 @@ export type TrayContact = Pick<ContactView, 'id' | 'name' | 'dueState' | 'dueInD
 export interface TrayModelInput {
   /** Due contacts, most overdue first (service.due()). */
   due: readonly TrayContact[]
-  language: MainLanguage
+  language: Language
   startAtLogin: boolean
 }
 
 /** Everything the tray shows, decided from service data; the Electron side only renders it. */
 export function buildTrayModel({ due, language, startAtLogin }: TrayModelInput): TrayModel {
-  const t = (key: Parameters<typeof mainT>[1], vars?: Record<string, string | number>) => mainT(language, key, vars)
+  const t = translator(language)
   const count = due.length
   const shown = due.slice(0, TRAY_CONTACTS_SHOWN)
   const hidden = count - shown.length
 
   const menu: TrayMenuEntry[] = [{ type: 'header', label: count > 0 ? t('tray.header.due', { count }) : t('tray.header.none') }]
-  for (const contact of shown) menu.push({ type: 'contact', contactId: contact.id, label: contactLabel(contact, language) })
+  for (const contact of shown) menu.push({ type: 'contact', contactId: contact.id, label: contactLabel(contact, t) })
   // The full list is one click away in the window, so the overflow entry opens it.
   if (hidden > 0) menu.push({ type: 'action', action: 'open-due', label: t('tray.more', { count: hidden }), enabled: true })
   menu.push(
@@ -62,11 +62,11 @@ export function buildTrayModel({ due, language, startAtLogin }: TrayModelInput):
   }
 }
 
-function contactLabel(contact: TrayContact, language: MainLanguage): string {
+function contactLabel(contact: TrayContact, t: ReturnType<typeof translator>): string {
   // Menu labels treat "&" as a mnemonic marker on Windows/Linux; doubled, it shows as itself.
   const name = contact.name.replace(/&/g, '&&')
   const overdueDays = contact.dueState === 'overdue' && contact.dueInDays !== null ? -contact.dueInDays : 0
   return overdueDays > 0
-    ? mainT(language, 'tray.contact.overdue', { name, count: overdueDays })
-    : mainT(language, 'tray.contact.today', { name })
+    ? t('tray.contact.overdue', { name, count: overdueDays })
+    : t('tray.contact.today', { name })
 }

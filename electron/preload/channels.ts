@@ -9,7 +9,6 @@ import type { ApiChannel, PushEvent } from '../../src/shared/ipc'
  */
 const API_CHANNEL_SET = {
   'contacts:list': true,
-  'contacts:get': true,
   'contacts:add': true,
   'contacts:edit': true,
   'contacts:delete': true,
@@ -22,9 +21,6 @@ const API_CHANNEL_SET = {
   'touch:undo': true,
   'touch:edit': true,
   'touch:delete': true,
-  'board:get': true,
-  'due:list': true,
-  'stats:get': true,
   'settings:get': true,
   'settings:update': true,
   'import:run': true,
@@ -37,7 +33,8 @@ const PUSH_EVENT_SET = {
   'data:changed': true,
   'reminder:open-due': true,
   'contact:open': true,
-  'import:progress': true
+  'import:progress': true,
+  'block:start': true
 } as const satisfies Record<PushEvent, true>
 
 export const BRIDGE_API_CHANNELS = Object.keys(API_CHANNEL_SET) as ApiChannel[]

@@ -7,7 +7,7 @@ import { resolveDataDir } from '../store'
 import { openService, type TouchbaseService } from '../service'
 import { reminderMessage } from '../service/reminder-message'
 import { createNodeNotifier, type Notifier } from '../service/notifier'
-import { resolveMainLanguage } from '../shared/locales/main'
+import { resolveLanguage } from '../shared/i18n'
 import { boardText, contactDetail, contactLine, importReportText, statsText } from './format'
 
 export interface CliIo {
@@ -83,7 +83,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.editContact(id, contactFields(o))
+        const { contact: v } = await service.editContact(id, contactFields(o))
         print(o.json, v, () => `Updated ${v.name}.`)
       })
     )
@@ -99,7 +99,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.logTouch(id, { channel: o.channel as (typeof CHANNELS)[number] | undefined, note: o.note as string | undefined, outcome: o.outcome as (typeof OUTCOMES)[number] | undefined, at: o.at as string | undefined })
+        const { contact: v } = await service.logTouch(id, { channel: o.channel as (typeof CHANNELS)[number] | undefined, note: o.note as string | undefined, outcome: o.outcome as (typeof OUTCOMES)[number] | undefined, at: o.at as string | undefined })
         // The new touch is the one at --at, or else at the moment of the change (updatedAt).
         const logged = v.touches.find((t) => t.at === ((o.at as string | undefined) ?? v.updatedAt))
         print(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${logged?.channel}). Next follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
@@ -113,7 +113,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.undoTouch(id)
+        const { contact: v } = await service.undoTouch(id)
         print(o.json, v, () => `Removed the latest touch of ${v.name}; ${v.touchCount} left.`)
       })
     )
@@ -130,7 +130,7 @@ export function buildProgram(io: CliIo): Command {
       .option('--json', 'print the contact as JSON')
       .action(async (id: string, _o, cmd: Command) =>
         withService(cmd, async (service, o) => {
-          const v = name === 'snooze' ? await service.snooze(id, String(o.until)) : await service.wait(id, String(o.until))
+          const { contact: v } = name === 'snooze' ? await service.snooze(id, String(o.until)) : await service.wait(id, String(o.until))
           print(o.json, v, () => `${verb} ${v.name} until ${String(o.until)}.`)
         })
       )
@@ -145,7 +145,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.close(id, { as: o.as as (typeof EXIT_STATUSES)[number], ...(o.until ? { until: String(o.until) } : {}) })
+        const { contact: v } = await service.close(id, { as: o.as as (typeof EXIT_STATUSES)[number], ...(o.until ? { until: String(o.until) } : {}) })
         print(o.json, v, () => `${v.name} closed as ${String(o.as)}.`)
       })
     )
@@ -157,7 +157,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.reopen(id)
+        const { contact: v } = await service.reopen(id)
         print(o.json, v, () => `${v.name} is back on the board (${v.touchCount} touches).`)
       })
     )
@@ -226,7 +226,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (_o, cmd: Command) =>
       withService(cmd, async (service) => {
         const settings = await service.settings()
-        const lang = resolveMainLanguage(settings.language, io.env.LC_ALL || io.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale)
+        const lang = resolveLanguage(settings.language, io.env.LC_ALL || io.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale)
         const message = reminderMessage(await service.due(), lang)
         // Nothing due: stay quiet so a cron job never mails noise.
         if (!message) return

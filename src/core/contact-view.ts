@@ -19,6 +19,15 @@ export interface ContactView extends Contact {
   suggestedChannel: Channel
 }
 
+/**
+ * What a change to one contact returns to its caller: the contact as it is now, and as it was
+ * before (the stored record), so a front can show the result and offer Undo without asking again.
+ */
+export interface ContactChange {
+  contact: ContactView
+  before: Contact
+}
+
 export interface ViewContext {
   now: Date
   timeZone: string

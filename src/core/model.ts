@@ -80,6 +80,12 @@ export type Contact = z.infer<typeof ContactSchema>
 export const DEFAULT_ESCALATION_DAYS = [2, 3, 5, 7, 14, 30] as const
 export const DEFAULT_REMINDER_RULE = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9;BYMINUTE=0;BYSECOND=0'
 
+/** iCalendar's weekday codes (RRULE BYDAY), Monday first. */
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+export const DEFAULT_WORKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR']
+export const DEFAULT_QUICK_LOG_SHORTCUT = 'CommandOrControl+Shift+L'
+
 export const SettingsSchema = z.object({
   /** When the daily follow-up reminder fires, in local time. */
   reminderRule: Rrule,
@@ -90,7 +96,16 @@ export const SettingsSchema = z.object({
   escalationDays: z.array(z.number().int().min(1).max(365)).length(6, 'must list 6 intervals: after 0, 1, 2, 3, 4 and 5+ touches'),
   language: z.enum(['system', 'en', 'zh-CN']),
   theme: z.enum(['system', 'light', 'dark']),
-  startAtLogin: z.boolean()
+  startAtLogin: z.boolean(),
+  // Settings added after the first release carry defaults, so an older file reads without a migration.
+  /** The global shortcut that opens the quick-log window from any app (an Electron accelerator). */
+  quickLogShortcut: z.string().trim().max(100).default(DEFAULT_QUICK_LOG_SHORTCUT),
+  /** How long a follow-up block runs. */
+  blockMinutes: z.union([z.literal(15), z.literal(30), z.literal(45)]).default(30),
+  /** The days follow-ups are planned on; the escalating default moves off the others. */
+  workdays: z.array(z.enum(WEEKDAYS)).min(1, 'must list at least one day').default([...DEFAULT_WORKDAYS]),
+  /** How many follow-ups a day the planner and Spread aim for. */
+  dailyCapacity: z.number().int().min(1).max(500).default(15)
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -99,7 +114,11 @@ export const DEFAULT_SETTINGS: Settings = {
   escalationDays: [...DEFAULT_ESCALATION_DAYS],
   language: 'system',
   theme: 'system',
-  startAtLogin: false
+  startAtLogin: false,
+  quickLogShortcut: DEFAULT_QUICK_LOG_SHORTCUT,
+  blockMinutes: 30,
+  workdays: [...DEFAULT_WORKDAYS],
+  dailyCapacity: 15
 }
 
 export const ReminderStateSchema = z.object({
@@ -123,6 +142,15 @@ export function emptyDocument(): TouchbaseDocument {
 }
 
 // ---- Inputs: what a person (CLI, form, IPC) may send. Shared by every entry point. ----
+
+/**
+ * The one rule for an id a front sends: a contact's id (or a unique prefix of it, or, on the
+ * command line, a name), or a touch's id. Long enough for any id Touchbase makes, short enough
+ * that a bad call cannot make the service search with megabytes of text.
+ */
+export const IdRef = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')
+/** How many touches one drag logs or undoes at once. */
+export const TouchCount = z.number().int().min(1).max(100)
 
 // A refinement's `params.code` is its IssueCode (core/issues): the message is English prose
 // for the CLI, the code is what the UI translates.

@@ -1,60 +1,93 @@
-import { apiArgSchemas, isApiChannel, type ApiChannel, type ApiHandlers, type AppInfo, type IpcError, type IpcResponse, type PushEvent, type PushEvents } from '../shared/ipc'
-import { describeIssues } from '../core/model'
+import type { AppInfo, IpcError, IpcResponse, PushEvent, PushEvents } from '../shared/ipc'
 import { ImportError } from '../core/interop/errors'
+import type { ContactQuery } from '../core/filters'
+import type { CloseInput, Contact, ContactInput, ContactPatch, SettingsPatch, TouchInput, TouchPatch } from '../core/model'
+import type { ExportFormat, ImportRequest } from '../core/interop/requests'
 import { ServiceError } from './errors'
 import type { TouchbaseService } from './service'
 
-/** Binds every channel of the IPC contract to the service. Main, the tests and the browser harness share it. */
-export function createApiHandlers(
-  service: TouchbaseService,
-  appInfo: () => AppInfo,
-  push: <E extends PushEvent>(event: E, payload: PushEvents[E]) => void = () => {}
-): ApiHandlers {
+/**
+ * The IPC contract, written once. Each channel is one entry: a query (reads) or a command
+ * (changes data), a thin call into the service, which validates every argument itself. The
+ * renderer's types (src/shared/ipc.ts) are derived from this map; the preload mirrors its
+ * channel names zod-free (electron/preload/channels.ts). docs/ARCHITECTURE.md: "Adding a channel".
+ */
+export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
   return {
-    'contacts:list': (query) => service.list(query),
-    'contacts:get': (id) => service.get(id),
-    'contacts:add': (input) => service.addContact(input),
-    'contacts:edit': (id, patch) => service.editContact(id, patch),
-    'contacts:delete': (id) => service.deleteContact(id),
-    'contacts:restore': (snapshot) => service.restoreContact(snapshot),
-    'contacts:snooze': (id, until) => service.snooze(id, until),
-    'contacts:wait': (id, until) => service.wait(id, until),
-    'contacts:close': (id, input) => service.close(id, input),
-    'contacts:reopen': (id) => service.reopen(id),
-    'touch:log': (id, input, count) => service.logTouch(id, input, count),
-    'touch:undo': (id, count) => service.undoTouch(id, count),
-    'touch:edit': (id, touchId, patch) => service.editTouch(id, touchId, patch),
-    'touch:delete': (id, touchId) => service.deleteTouch(id, touchId),
-    'board:get': (query) => service.board(query),
-    'due:list': () => service.due(),
-    'stats:get': () => service.stats(),
-    'settings:get': () => service.settings(),
-    'settings:update': (patch) => service.updateSettings(patch),
-    'import:run': (request) => service.importContacts(request, (done, total) => push('import:progress', { done, total })),
-    'export:run': (format) => service.exportData(format),
-    'backup:restore': (json) => service.restoreBackup(json),
-    'app:info': async () => appInfo()
+    'contacts:list': query((filter?: ContactQuery) => service.list(filter)),
+    'settings:get': query(() => service.settings()),
+    'export:run': query((format: ExportFormat) => service.exportData(format)),
+    'app:info': query(async () => host.appInfo()),
+
+    'contacts:add': command((input: ContactInput) => service.addContact(input)),
+    'contacts:edit': command((id: string, patch: ContactPatch) => service.editContact(id, patch)),
+    'contacts:delete': command((id: string) => service.deleteContact(id)),
+    /** Undo: puts a contact back exactly as a `before` (or a deleted contact) a command returned. */
+    'contacts:restore': command((snapshot: Contact) => service.restoreContact(snapshot)),
+    'contacts:snooze': command((id: string, until: string) => service.snooze(id, until)),
+    'contacts:wait': command((id: string, until: string) => service.wait(id, until)),
+    'contacts:close': command((id: string, input: CloseInput) => service.close(id, input)),
+    'contacts:reopen': command((id: string) => service.reopen(id)),
+    'touch:log': command((id: string, input: TouchInput, count?: number) => service.logTouch(id, input, count)),
+    'touch:undo': command((id: string, count?: number) => service.undoTouch(id, count)),
+    'touch:edit': command((id: string, touchId: string, patch: TouchPatch) => service.editTouch(id, touchId, patch)),
+    'touch:delete': command((id: string, touchId: string) => service.deleteTouch(id, touchId)),
+    'settings:update': command((patch: SettingsPatch) => service.updateSettings(patch)),
+    /** Imports CSV or vCard text; progress arrives as 'import:progress' events. */
+    'import:run': command((request: ImportRequest) =>
+      service.importContacts(request, (done, total) => host.push?.('import:progress', { done, total }))
+    ),
+    'backup:restore': command((json: string) => service.restoreBackup(json))
   }
 }
 
+/** What the contract needs from whoever hosts it (main, the browser harness, a test). */
+export interface ApiHost {
+  appInfo: () => AppInfo
+  /** Events for the calling window (import progress). */
+  push?: <E extends PushEvent>(event: E, payload: PushEvents[E]) => void
+}
+
+export type ApiHandlers = ReturnType<typeof createApiHandlers>
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the map's entries keep their own precise types
+type AnyHandler = (...args: any[]) => Promise<unknown>
+const COMMAND = Symbol('command')
+export type Query<F extends AnyHandler> = F & { readonly [COMMAND]?: false }
+export type Command<F extends AnyHandler> = F & { readonly [COMMAND]: true }
+
+function query<F extends AnyHandler>(handler: F): Query<F> {
+  return handler
+}
+function command<F extends AnyHandler>(handler: F): Command<F> {
+  return Object.assign(handler, { [COMMAND]: true as const })
+}
+
+/** Commands change data: main tells the other windows about them, never the caller (no echo). */
+export function isCommand(handlers: ApiHandlers, channel: string): boolean {
+  return isChannel(handlers, channel) && (handlers[channel] as { [COMMAND]?: boolean })[COMMAND] === true
+}
+
+export function isChannel(handlers: ApiHandlers, channel: unknown): channel is keyof ApiHandlers {
+  return typeof channel === 'string' && Object.hasOwn(handlers, channel)
+}
+
 /**
- * Validates a raw (untrusted) call against the contract and runs it. Never throws: errors come
- * back as data, so their code, message and field issues survive any transport.
+ * Runs a raw (untrusted) call. Never throws: errors come back as data, so their code, message
+ * and field issues survive any transport. Only the channel and the argument count are checked
+ * here; the service parses the arguments themselves, once.
  */
 export async function dispatch(handlers: ApiHandlers, channel: unknown, args: unknown): Promise<IpcResponse<unknown>> {
-  if (!isApiChannel(channel)) {
+  if (!isChannel(handlers, channel)) {
     return { ok: false, error: { code: 'unknown-channel', message: `Unknown channel: ${String(channel)}`, issues: [] } }
   }
-  const parsed = apiArgSchemas[channel].safeParse(Array.isArray(args) ? args : [])
-  if (!parsed.success) {
-    const issues = describeIssues(parsed.error)
-    return { ok: false, error: { code: 'invalid-input', message: `Invalid arguments for ${channel}: ${issues.join('; ')}`, issues } }
+  const handler = handlers[channel] as AnyHandler
+  if (!Array.isArray(args) || args.length > handler.length) {
+    const message = `Invalid arguments for ${channel}: expected at most ${handler.length}`
+    return { ok: false, error: { code: 'invalid-input', message, issues: [message] } }
   }
   try {
-    // The raw args (not zod's output) go on: the service parses them again with the same schemas
-    // and applies its own defaults; what matters here is that they passed.
-    const handler = handlers[channel] as (...a: unknown[]) => Promise<unknown>
-    return { ok: true, value: await handler(...(args as unknown[])) }
+    return { ok: true, value: await handler(...args) }
   } catch (error) {
     return { ok: false, error: toIpcError(error) }
   }
@@ -73,5 +106,3 @@ export function toIpcError(error: unknown): IpcError {
     issues: []
   }
 }
-
-export type { ApiChannel }

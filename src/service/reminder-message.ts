@@ -1,5 +1,5 @@
 import type { ContactView } from '../core/contact-view'
-import { mainT, type MainLanguage } from '../shared/locales/main'
+import { translator, type Language } from '../shared/i18n'
 
 /** How many names a notification lists before "and N more". */
 const NAMES_SHOWN = 3
@@ -14,13 +14,12 @@ export interface ReminderMessage {
  * The daily notification: "5 follow-ups due today" and "Ada (vendor, touch 3), …".
  * "touch N" is the touch this follow-up will be, so a contact touched twice shows touch 3.
  */
-export function reminderMessage(due: readonly ContactView[], lang: MainLanguage): ReminderMessage | null {
+export function reminderMessage(due: readonly ContactView[], lang: Language): ReminderMessage | null {
   if (due.length === 0) return null
-  const items = due.slice(0, NAMES_SHOWN).map((v) =>
-    mainT(lang, 'notification.item', { name: v.name, kind: mainT(lang, `kind.${v.kind}`), touch: v.touchCount + 1 })
-  )
+  const t = translator(lang)
+  const items = due.slice(0, NAMES_SHOWN).map((v) => t('notification.item', { name: v.name, kind: t(`notification.kind.${v.kind}`), touch: v.touchCount + 1 }))
   const rest = due.length - items.length
   const separator = lang === 'zh-CN' ? '、' : ', '
-  const body = items.join(separator) + (rest > 0 ? `${separator}${mainT(lang, 'notification.more', { count: rest })}` : '')
-  return { title: mainT(lang, 'notification.title', { count: due.length }), body, count: due.length }
+  const body = items.join(separator) + (rest > 0 ? `${separator}${t('notification.more', { count: rest })}` : '')
+  return { title: t('notification.title', { count: due.length }), body, count: due.length }
 }

@@ -5,7 +5,9 @@ import {
   ContactPatchSchema,
   ContactSchema,
   DayOrInstant,
+  IdRef,
   SettingsPatchSchema,
+  TouchCount,
   TouchInputSchema,
   TouchPatchSchema,
   type CloseInput,
@@ -22,13 +24,13 @@ import {
 import { latestTouch } from '../core/cadence'
 import { suggestNextChannel } from '../core/suggestions'
 import { issueCodes } from '../core/issues'
-import { dueViews, toContactView, type ContactView, type ViewContext } from '../core/contact-view'
+import { dueViews, toContactView, type ContactChange, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
 import { computeStats, type Stats } from '../core/insights'
 import { parseDayOrInstant, systemTimeZone } from '../core/time'
 import type { Store } from '../store'
-import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
+import { ExportFormatSchema, ImportRequestSchema, type ExportFormat, type ExportedFile, type ImportReport, type ImportRequest } from '../core/interop/requests'
 import { exportData, importContacts, restoreBackup } from './interop'
 import { ServiceError, invalidInput, parseOrThrow } from './errors'
 import { z } from 'zod'
@@ -45,12 +47,14 @@ export function newContactId(): string {
   return randomUUID().replace(/-/g, '').slice(0, 10)
 }
 
-const Id = z.string().trim().min(1, 'must not be empty')
-const Count = z.number().int().min(1).max(100)
+/** A JSON backup can be large; far beyond any real one, the cap keeps a bad call from exhausting memory. */
+const BackupText = z.string().max(200_000_000, 'is larger than 200 MB')
 
 /**
  * The application service: every command and query of Touchbase. The CLI, the Electron main
- * process and the tests all call this; it is the one place behaviour lives.
+ * process (through the IPC contract in ./api) and the tests all call this; it is the one place
+ * behaviour lives, and the one place a front's input is validated: every public method parses
+ * its arguments with core's schemas, whoever calls it.
  */
 export class TouchbaseService {
   readonly now: () => Date
@@ -77,7 +81,7 @@ export class TouchbaseService {
 
   async get(id: string): Promise<ContactView> {
     const doc = await this.store.read()
-    return toContactView(findContact(doc, parseOrThrow(Id, id, 'id')), this.viewContext(doc))
+    return toContactView(findContact(doc, parseOrThrow(IdRef, id, 'id')), this.viewContext(doc))
   }
 
   async board(query?: ContactQuery): Promise<Board> {
@@ -114,7 +118,7 @@ export class TouchbaseService {
     })
   }
 
-  async editContact(id: string, patch: ContactPatch): Promise<ContactView> {
+  async editContact(id: string, patch: ContactPatch): Promise<ContactChange> {
     const fields = parseOrThrow(ContactPatchSchema, patch, 'contact')
     return this.change(id, (_doc, contact) => {
       for (const [key, value] of Object.entries(fields) as [keyof typeof fields, unknown][]) {
@@ -128,7 +132,7 @@ export class TouchbaseService {
 
   /** Deletes a contact and returns it whole, so a front can offer Undo via restoreContact. */
   async deleteContact(id: string): Promise<Contact> {
-    const key = parseOrThrow(Id, id, 'id')
+    const key = parseOrThrow(IdRef, id, 'id')
     return this.store.update((doc) => {
       const contact = findContact(doc, key)
       doc.contacts = doc.contacts.filter((c) => c.id !== contact.id)
@@ -150,9 +154,9 @@ export class TouchbaseService {
   // ---- touches ----
 
   /** Logs one touch (or `count` identical touches, for a drag across several columns). */
-  async logTouch(id: string, input: TouchInput = {}, count = 1): Promise<ContactView> {
+  async logTouch(id: string, input: TouchInput = {}, count = 1): Promise<ContactChange> {
     const touch = parseOrThrow(TouchInputSchema, input, 'touch')
-    const n = parseOrThrow(Count, count, 'count')
+    const n = parseOrThrow(TouchCount, count, 'count')
     const now = this.nowIso()
     const at = touch.at ?? now
     if (Date.parse(at) > this.now().getTime() + 60_000) {
@@ -170,8 +174,8 @@ export class TouchbaseService {
   }
 
   /** Removes the latest `count` touches (by time). */
-  async undoTouch(id: string, count = 1): Promise<ContactView> {
-    const n = parseOrThrow(Count, count, 'count')
+  async undoTouch(id: string, count = 1): Promise<ContactChange> {
+    const n = parseOrThrow(TouchCount, count, 'count')
     return this.change(id, (_doc, contact) => {
       if (contact.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
       for (let i = 0; i < n && contact.touches.length > 0; i++) {
@@ -181,10 +185,11 @@ export class TouchbaseService {
     })
   }
 
-  async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactView> {
+  async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, touchId, 'touchId')
     const fields = parseOrThrow(TouchPatchSchema, patch, 'touch')
     return this.change(id, (_doc, contact) => {
-      const touch = contact.touches.find((t) => t.id === touchId)
+      const touch = contact.touches.find((t) => t.id === key)
       if (!touch) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
       if (fields.channel) touch.channel = fields.channel
       if (fields.at) touch.at = fields.at
@@ -198,16 +203,17 @@ export class TouchbaseService {
     })
   }
 
-  async deleteTouch(id: string, touchId: string): Promise<ContactView> {
+  async deleteTouch(id: string, touchId: string): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, touchId, 'touchId')
     return this.change(id, (_doc, contact) => {
-      if (!contact.touches.some((t) => t.id === touchId)) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
-      contact.touches = contact.touches.filter((t) => t.id !== touchId)
+      if (!contact.touches.some((t) => t.id === key)) throw new ServiceError('not-found', `No touch ${key} on ${contact.name}.`, [], 'touch-not-found')
+      contact.touches = contact.touches.filter((t) => t.id !== key)
     })
   }
 
   // ---- status ----
 
-  async snooze(id: string, until: string): Promise<ContactView> {
+  async snooze(id: string, until: string): Promise<ContactChange> {
     const at = this.parseDate(until, 'until')
     return this.change(id, (_doc, contact) => {
       contact.snoozedUntil = at
@@ -215,7 +221,7 @@ export class TouchbaseService {
   }
 
   /** Waiting on them: they promised something by `until`; due then. */
-  async wait(id: string, until: string): Promise<ContactView> {
+  async wait(id: string, until: string): Promise<ContactChange> {
     const at = this.parseDate(until, 'until')
     return this.change(id, (_doc, contact) => {
       contact.status = 'waiting'
@@ -225,7 +231,7 @@ export class TouchbaseService {
     })
   }
 
-  async close(id: string, input: CloseInput): Promise<ContactView> {
+  async close(id: string, input: CloseInput): Promise<ContactChange> {
     const parsed = CloseInputSchema.safeParse(input)
     if (!parsed.success) {
       // The one close problem the UI can meet (a not-now without a date) gets a reason it can say.
@@ -244,7 +250,7 @@ export class TouchbaseService {
     })
   }
 
-  async reopen(id: string): Promise<ContactView> {
+  async reopen(id: string): Promise<ContactChange> {
     return this.change(id, (_doc, contact) => {
       contact.status = 'active'
       delete contact.closedAt
@@ -274,16 +280,16 @@ export class TouchbaseService {
 
   /** Imports CSV or vCard text in one atomic write (or only reports, with dryRun). */
   async importContacts(request: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
-    return importContacts(this.store, request, { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
+    return importContacts(this.store, parseOrThrow(ImportRequestSchema, request, 'import request'), { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
   }
 
   async exportData(format: ExportFormat): Promise<ExportedFile> {
-    return exportData(this.store, format, { now: this.now(), timeZone: this.timeZone() })
+    return exportData(this.store, parseOrThrow(ExportFormatSchema, format, 'format'), { now: this.now(), timeZone: this.timeZone() })
   }
 
   /** Replaces everything with a JSON backup, after validating it and backing up the current file. */
   async restoreBackup(text: string): Promise<{ contacts: number; backupPath: string }> {
-    return restoreBackup(this.store, text)
+    return restoreBackup(this.store, parseOrThrow(BackupText, text, 'backup'))
   }
 
   // ---- helpers ----
@@ -301,14 +307,18 @@ export class TouchbaseService {
     return parseDayOrInstant(text, this.timeZone())
   }
 
-  /** Applies a change to one contact (found by id or unique id prefix) and returns its new view. */
-  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactView> {
-    const key = parseOrThrow(Id, id, 'id')
+  /**
+   * Applies a change to one contact (found by id or unique id prefix) and returns its new view
+   * together with the stored record as it was, for Undo.
+   */
+  private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactChange> {
+    const key = parseOrThrow(IdRef, id, 'id')
     return this.store.update((doc) => {
       const contact = findContact(doc, key)
+      const before = structuredClone(contact)
       apply(doc, contact)
       contact.updatedAt = updatedAt
-      return toContactView(contact, this.viewContext(doc))
+      return { contact: toContactView(contact, this.viewContext(doc)), before }
     })
   }
 }

@@ -48,6 +48,24 @@ describe('board', () => {
     expect(await touchesInFile(h, 'Lucas Moreau')).toBe(1)
   })
 
+  it('logs a dragged touch with one IPC call and one write, and no refetch', async () => {
+    const h = await open()
+    const { page } = h
+    await page.waitForTimeout(300) // let the start-up fetches finish
+    h.calls.length = 0
+    const writesBefore = h.writes()
+    await dragWithMouse(page, card(page, 'Lucas Moreau'), page.getByTestId('column-2'))
+    const popover = page.getByTestId('log-touch')
+    await popover.waitFor()
+    await popover.locator('textarea').fill('Called back')
+    await popover.locator('textarea').press('Enter')
+    await page.getByTestId('column-2').locator('[data-card-id]', { hasText: 'Lucas Moreau' }).waitFor()
+    await page.waitForTimeout(500) // time for any refetch the change might (wrongly) trigger
+    expect(h.calls).toEqual(['touch:log'])
+    expect(h.writes() - writesBefore).toBe(1)
+    expect(await touchesInFile(h, 'Lucas Moreau')).toBe(2)
+  })
+
   it('moves a card with the keyboard: Space, ArrowRight, Space, then Enter in the popover', async () => {
     const h = await open()
     const { page } = h
@@ -137,7 +155,7 @@ describe('board', () => {
     const today = page.getByTestId('today')
     await today.waitFor()
     const items = today.getByTestId('today-item')
-    const due = await h.handlers['due:list']()
+    const due = await h.service.due()
     expect(await items.count()).toBe(due.length)
     // Most urgent first, as the service orders them.
     expect(await items.first().textContent()).toContain(due[0]!.name)

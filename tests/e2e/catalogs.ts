@@ -6,7 +6,7 @@ import { ROOT } from './harness'
 export type Catalog = { [key: string]: any }
 
 // Read as data: the catalogs belong to the renderer's build, not the tests'.
-const catalog = (name: string): Catalog => JSON.parse(readFileSync(join(ROOT, 'src/renderer/i18n', name), 'utf8'))
+const catalog = (name: string): Catalog => JSON.parse(readFileSync(join(ROOT, 'src/shared/i18n', name), 'utf8'))
 export const en = catalog('en.json')
 export const zhCN = catalog('zh-CN.json')
 

@@ -37,7 +37,7 @@ async function expectRevealed(h: Harness, id: string): Promise<void> {
   expect(card.y).toBeGreaterThanOrEqual(list.y)
   expect(card.y + card.height).toBeLessThanOrEqual(list.y + list.height)
   // It was far out of sight: the column had to scroll to show it.
-  const column = (await h.handlers['board:get']()).columns[2]!.contacts
+  const column = (await h.service.board()).columns[2]!.contacts
   const index = column.findIndex((c) => c.id === id)
   expect(index).toBeGreaterThan(20)
   expect(await page.locator('[data-list-id="col-2"]').evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
@@ -67,7 +67,7 @@ describe(`the dropped card stays in sight (${CONTACTS.toLocaleString('en')} cont
     await page.keyboard.press('Space')
     await confirmLogTouch(page)
     await expectRevealed(h, id)
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-card-id'))).toBe(id)
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('data-card-id')")).toBe(id)
   })
 
   it('after "Move to column…", with a still highlight when motion is reduced; a card closed into a collapsed lane lights up the lane', async () => {
@@ -81,8 +81,8 @@ describe(`the dropped card stays in sight (${CONTACTS.toLocaleString('en')} cont
     await confirmLogTouch(page)
     const landed = page.locator(`[data-list-id="col-2"] [data-card-id="${id}"].is-revealed`)
     await landed.waitFor()
-    expect(await landed.evaluate((el) => getComputedStyle(el).animationName)).toBe('none')
-    expect(await landed.evaluate((el) => getComputedStyle(el).boxShadow)).toMatch(/rgb/)
+    expect(await landed.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).animationName)).toBe('none')
+    expect(await landed.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).boxShadow)).toMatch(/rgb/)
     await expectRevealed(h, id)
 
     await page.emulateMedia({ reducedMotion: 'no-preference' })
@@ -92,6 +92,6 @@ describe(`the dropped card stays in sight (${CONTACTS.toLocaleString('en')} cont
     await page.getByTestId('move-menu').locator('[data-target="exit-won"]').click()
     const lane = page.locator('[data-testid="lane-won"].is-revealed')
     await lane.waitFor()
-    expect(await lane.evaluate((el) => getComputedStyle(el).animationName)).toBe('reveal')
+    expect(await lane.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).animationName)).toBe('reveal')
   })
 })

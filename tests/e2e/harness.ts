@@ -13,7 +13,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { openStore, type Store } from '../../src/store'
 import { TouchbaseService } from '../../src/service/service'
 import { createApiHandlers, dispatch } from '../../src/service/api'
-import type { ApiHandlers, AppInfo, PushEvent, PushEvents } from '../../src/shared/ipc'
+import type { ApiHandlers } from '../../src/service/api'
+import type { AppInfo, PushEvent, PushEvents } from '../../src/shared/ipc'
 import type { TouchbaseDocument } from '../../src/core/model'
 
 export const ROOT = resolve(__dirname, '../..')
@@ -82,6 +83,10 @@ export interface Harness {
   url: string
   /** Fires a main → renderer push event, as the tray or the reminder would. */
   push<E extends PushEvent>(event: E, ...payload: PushEvents[E] extends undefined ? [] : [PushEvents[E]]): Promise<void>
+  /** Every channel the page called, in order (reset it to count from a point). */
+  calls: string[]
+  /** How many times the data file was written. */
+  writes(): number
   /** The data file as it is on disk now. */
   readData(): Promise<TouchbaseDocument>
   readDataText(): Promise<string>
@@ -121,12 +126,14 @@ function bridgeScript() {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   ensureRendererBuilt()
   const dataDir = await mkdtemp(join(tmpdir(), 'touchbase-e2e-'))
-  const store = await openStore(dataDir)
+  let writes = 0
+  const store = await openStore(dataDir, { onWrite: () => void writes++ })
+  const calls: string[] = []
   const service = new TouchbaseService(store, options.now ? { now: options.now } : {})
   const appInfo = (): AppInfo => ({ version: '0.1.0', dataFile: store.filePath, platform: process.platform, timeZone: service.timeZone() })
   // Service pushes (import progress) go to the page once it exists, as main's push does.
   let pushToPage: (event: PushEvent, payload: unknown) => void = () => {}
-  const handlers = createApiHandlers(service, appInfo, (event, payload) => pushToPage(event, payload))
+  const handlers = createApiHandlers(service, { appInfo, push: (event, payload) => pushToPage(event, payload) })
   if (options.seed) await options.seed(service, store)
 
   const server = await serveStatic(RENDERER_DIR)
@@ -139,7 +146,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     timezoneId: service.timeZone()
   })
-  await context.exposeBinding('__tbInvoke', async (_source, channel: unknown, args: unknown) => JSON.stringify(await dispatch(handlers, channel, args)))
+  await context.exposeBinding('__tbInvoke', async (_source, channel: unknown, args: unknown) => {
+    calls.push(String(channel))
+    return JSON.stringify(await dispatch(handlers, channel, args))
+  })
   await context.addInitScript(bridgeScript)
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error('[page error]', error.message))
@@ -159,6 +169,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     dataFile: store.filePath,
     url: server.url,
+    calls,
+    writes: () => writes,
     push: (event, ...payload) => pushEvent(event, payload[0]),
     async readData() {
       return JSON.parse(await readFile(store.filePath, 'utf8')) as TouchbaseDocument

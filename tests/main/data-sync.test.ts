@@ -47,6 +47,24 @@ describe('data sync: tray model from service data', () => {
     expect(trays[0]).toMatchObject({ iconState: 'idle', tooltip: 'Touchbase: nothing due' })
   })
 
+  it('leaves out the window whose own commands made the burst, and tells everyone of a mixed one', async () => {
+    const { sync, trays, pushDataChanged } = await setup()
+    sync.changed(7)
+    sync.changed(7)
+    await vi.waitFor(() => expect(trays).toHaveLength(1))
+    expect(pushDataChanged).toHaveBeenCalledExactlyOnceWith(7)
+
+    sync.changed(7)
+    sync.changed() // the CLI wrote too
+    await vi.waitFor(() => expect(trays).toHaveLength(2))
+    expect(pushDataChanged).toHaveBeenLastCalledWith(undefined)
+
+    sync.changed(7)
+    sync.changed(8) // the quick-log window and the main window
+    await vi.waitFor(() => expect(trays).toHaveLength(3))
+    expect(pushDataChanged).toHaveBeenLastCalledWith(undefined)
+  })
+
   it('notices a change another process (the CLI) wrote to the file', async () => {
     const { env, sync, trays } = await setup()
     const { openStore } = await import('../../src/store')

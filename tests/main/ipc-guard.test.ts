@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createApiHandlers } from '../../src/service/api'
-import { API_CHANNELS, type ApiChannel } from '../../src/shared/ipc'
-import { createIpcGuard, isMutatingChannel, isTrustedSender, type IpcSender } from '../../electron/main/ipc-guard'
+import { createApiHandlers, isCommand, type ApiHandlers } from '../../src/service/api'
+import type { ApiChannel } from '../../src/shared/ipc'
+import { createIpcGuard, isTrustedSender, type IpcSender } from '../../electron/main/ipc-guard'
 import { realService } from './helpers'
 
 const rendererIndexPath = join('/opt/Touchbase/resources/app.asar/out/renderer/index.html')
@@ -13,28 +13,28 @@ const ours: IpcSender = { webContentsId: WINDOW_ID, frameUrl: appUrl, isMainFram
 
 describe('IPC guard over a real service', () => {
   let env: Awaited<ReturnType<typeof realService>>
-  let mutated: ApiChannel[]
+  let mutated: [ApiChannel, number][]
   let guard: ReturnType<typeof createIpcGuard>
 
   beforeEach(async () => {
     env = await realService({ now: new Date('2026-11-24T15:00:00Z'), timeZone: 'Europe/Berlin' })
     mutated = []
     guard = createIpcGuard({
-      handlers: createApiHandlers(env.service, () => ({ version: '0.1.0', dataFile: env.store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' })),
+      handlers: createApiHandlers(env.service, { appInfo: () => ({ version: '0.1.0', dataFile: env.store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) }),
       trusted: { webContentsIds: () => [WINDOW_ID], origin: { rendererIndexPath } },
-      onMutated: (channel) => mutated.push(channel)
+      onCommand: (channel, sender) => mutated.push([channel, sender.webContentsId])
     })
   })
   afterEach(() => env.close())
 
-  it('passes a valid call through to the service and reports the mutation', async () => {
+  it('passes a valid call through to the service and reports the command with its sender', async () => {
     const added = await guard(ours, 'contacts:add', [{ name: 'Ada Lovelace', kind: 'vendor' }])
     expect(added).toMatchObject({ ok: true, value: { name: 'Ada Lovelace', kind: 'vendor', touchCount: 0, status: 'active' } })
-    expect(mutated).toEqual(['contacts:add'])
+    expect(mutated).toEqual([['contacts:add', WINDOW_ID]])
 
     const listed = await guard(ours, 'contacts:list', [])
     expect(listed.ok && (listed.value as { name: string }[]).map((c) => c.name)).toEqual(['Ada Lovelace'])
-    expect(mutated).toEqual(['contacts:add']) // reads push nothing
+    expect(mutated).toEqual([['contacts:add', WINDOW_ID]]) // reads push nothing
     expect((await env.store.read()).contacts).toHaveLength(1)
   })
 
@@ -51,14 +51,14 @@ describe('IPC guard over a real service', () => {
     expect(response.ok).toBe(false)
     if (response.ok) return
     expect(response.error.code).toBe('invalid-input')
-    expect(response.error.message).toMatch(/^Invalid arguments for contacts:add: /)
-    expect(response.error.issues).toEqual(expect.arrayContaining(['0.name: must not be empty', '0.email: is not a valid email address']))
+    expect(response.error.message).toMatch(/^Invalid contact: /)
+    expect(response.error.issues).toEqual(expect.arrayContaining(['name: must not be empty', 'email: is not a valid email address']))
     expect((await env.store.read()).contacts).toEqual([])
     expect(mutated).toEqual([])
   })
 
   it('reports a service error (not found) as data, not as a thrown exception', async () => {
-    const response = await guard(ours, 'contacts:get', ['nope'])
+    const response = await guard(ours, 'contacts:reopen', ['nope'])
     expect(response).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 
@@ -87,13 +87,14 @@ describe('isTrustedSender', () => {
   })
 })
 
-describe('isMutatingChannel', () => {
-  it('classifies every channel of the contract', () => {
-    const reads = API_CHANNELS.filter((c) => !isMutatingChannel(c))
-    expect(reads.sort()).toEqual(['app:info', 'board:get', 'contacts:get', 'contacts:list', 'due:list', 'export:run', 'settings:get', 'stats:get'])
-    expect(isMutatingChannel('settings:update')).toBe(true)
-    expect(isMutatingChannel('touch:log')).toBe(true)
-    expect(isMutatingChannel('import:run')).toBe(true)
-    expect(isMutatingChannel('backup:restore')).toBe(true)
+describe('isCommand', () => {
+  it('classifies every channel of the contract', async () => {
+    const env = await realService({ now: new Date('2026-11-24T15:00:00Z'), timeZone: 'UTC' })
+    const handlers: ApiHandlers = createApiHandlers(env.service, { appInfo: () => ({ version: '0', dataFile: '', platform: 'linux', timeZone: 'UTC' }) })
+    const reads = Object.keys(handlers).filter((c) => !isCommand(handlers, c))
+    expect(reads.sort()).toEqual(['app:info', 'contacts:list', 'export:run', 'settings:get'])
+    for (const c of ['settings:update', 'touch:log', 'import:run', 'backup:restore', 'contacts:restore']) expect(isCommand(handlers, c), c).toBe(true)
+    expect(isCommand(handlers, 'toString')).toBe(false)
+    await env.close()
   })
 })

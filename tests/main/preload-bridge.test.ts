@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { API_CHANNELS, PUSH_EVENTS } from '../../src/shared/ipc'
+import { PUSH_EVENTS } from '../../src/shared/ipc'
+import { createApiHandlers } from '../../src/service/api'
+import { realService } from './helpers'
 import { BRIDGE_API_CHANNELS, BRIDGE_PUSH_EVENTS } from '../../electron/preload/channels'
 import { createBridge, type RendererIpc } from '../../electron/preload/bridge'
 
@@ -17,8 +19,11 @@ function fakeIpc() {
 }
 
 describe('preload channel lists', () => {
-  it('are exactly the contract', () => {
-    expect([...BRIDGE_API_CHANNELS].sort()).toEqual([...API_CHANNELS].sort())
+  it('are exactly the contract', async () => {
+    const env = await realService({ now: new Date('2026-11-24T15:00:00Z'), timeZone: 'UTC' })
+    const handlers = createApiHandlers(env.service, { appInfo: () => ({ version: '0', dataFile: '', platform: 'linux', timeZone: 'UTC' }) })
+    await env.close()
+    expect([...BRIDGE_API_CHANNELS].sort()).toEqual(Object.keys(handlers).sort())
     expect([...BRIDGE_PUSH_EVENTS].sort()).toEqual([...PUSH_EVENTS].sort())
   })
 })

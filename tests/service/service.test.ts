@@ -30,9 +30,12 @@ describe('TouchbaseService', () => {
   it('adds, edits and resets a contact cadence, validating every field', async () => {
     const ada = await service.addContact({ name: '  Ada  ', kind: 'vendor', email: 'ada@example.com' })
     expect(ada.name).toBe('Ada')
-    const edited = await service.editContact(ada.id, { cadence: 'FREQ=WEEKLY;BYDAY=TU', org: 'Acme' })
+    const { contact: edited, before } = await service.editContact(ada.id, { cadence: 'FREQ=WEEKLY;BYDAY=TU', org: 'Acme' })
+    expect(before).toMatchObject({ id: ada.id, name: 'Ada' })
+    expect(before).not.toHaveProperty('cadence')
+    expect(before).not.toHaveProperty('touchCount')
     expect(edited).toMatchObject({ cadence: 'FREQ=WEEKLY;BYDAY=TU', org: 'Acme' })
-    const reset = await service.editContact(ada.id, { cadence: null, org: '' })
+    const { contact: reset } = await service.editContact(ada.id, { cadence: null, org: '' })
     expect(reset.cadence).toBeUndefined()
     expect(reset.org).toBeUndefined()
     await expect(service.addContact({ name: '', email: 'not-an-email' })).rejects.toThrow(/name: must not be empty; email: is not a valid email address/)
@@ -41,10 +44,10 @@ describe('TouchbaseService', () => {
 
   it('logs several touches for a multi-column drag and undoes them', async () => {
     const c = await service.addContact({ name: 'Grace' })
-    const three = await service.logTouch(c.id, { channel: 'call', note: 'voicemail' }, 3)
+    const { contact: three } = await service.logTouch(c.id, { channel: 'call', note: 'voicemail' }, 3)
     expect(three.touchCount).toBe(3)
     expect((await onDisk()).contacts[0].touches).toHaveLength(3)
-    const one = await service.undoTouch(c.id, 2)
+    const { contact: one } = await service.undoTouch(c.id, 2)
     expect(one.touchCount).toBe(1)
     await service.undoTouch(c.id)
     await expect(service.undoTouch(c.id)).rejects.toThrow(/no touch to undo/)
@@ -57,19 +60,20 @@ describe('TouchbaseService', () => {
 
   it('edits and deletes single touches', async () => {
     const c = await service.addContact({ name: 'Grace' })
-    const v = await service.logTouch(c.id, { channel: 'email', note: 'first' })
+    const { contact: v } = await service.logTouch(c.id, { channel: 'email', note: 'first' })
     const touchId = v.touches[0]!.id
-    const edited = await service.editTouch(c.id, touchId, { channel: 'meeting', outcome: 'positive', note: 'coffee' })
+    const { contact: edited } = await service.editTouch(c.id, touchId, { channel: 'meeting', outcome: 'positive', note: 'coffee' })
     expect(edited.touches[0]).toMatchObject({ channel: 'meeting', outcome: 'positive', note: 'coffee' })
-    const deleted = await service.deleteTouch(c.id, touchId)
+    const { contact: deleted } = await service.deleteTouch(c.id, touchId)
     expect(deleted.touchCount).toBe(0)
   })
 
   it('clears a snooze when the next touch restarts the cadence', async () => {
     const c = await service.addContact({ name: 'Snoozy' })
-    const snoozed = await service.snooze(c.id, '2026-12-24')
+    const { contact: snoozed } = await service.snooze(c.id, '2026-12-24')
     expect(snoozed.nextDueAt).toBe('2026-12-23T23:00:00.000Z')
-    const touched = await service.logTouch(c.id, {})
+    const { contact: touched, before } = await service.logTouch(c.id, {})
+    expect(before.snoozedUntil).toBe('2026-12-23T23:00:00.000Z')
     expect(touched.snoozedUntil).toBeUndefined()
     expect(touched.nextDueAt).toBe('2026-11-30T10:00:00.000Z')
   })
@@ -106,22 +110,22 @@ describe('TouchbaseService', () => {
 })
 
 describe('the IPC dispatch over the real service', () => {
-  it('validates arguments with the shared schemas and returns errors as data', async () => {
-    const handlers = createApiHandlers(service, () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }))
+  it('validates arguments in the service and returns errors as data', async () => {
+    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) })
     expect(await dispatch(handlers, 'nope:nope', [])).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
     const bad = await dispatch(handlers, 'contacts:add', [{ name: 'X', cadence: 'every tuesday' }])
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(JSON.stringify(bad)).toContain('cadence: is not a valid iCalendar RRULE')
     const ok = await dispatch(handlers, 'contacts:add', [{ name: 'Ada', kind: 'vendor' }])
     expect(ok).toMatchObject({ ok: true, value: { name: 'Ada', touchCount: 0 } })
-    const missing = await dispatch(handlers, 'contacts:get', ['missing'])
+    const missing = await dispatch(handlers, 'contacts:reopen', ['missing'])
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 
   it('sends the reason of a refused file or command along, so the UI can say it in its own language', async () => {
     const ids = ['abc1', 'abc2']
     const named = new TouchbaseService(store, { now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => ids.shift() ?? `t${Math.random()}` })
-    const handlers = createApiHandlers(named, () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }))
+    const handlers = createApiHandlers(named, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) })
     const failure = async (channel: string, ...args: unknown[]) => {
       const response = await dispatch(handlers, channel, args)
       if (response.ok) throw new Error(`${channel} should have failed`)
@@ -141,17 +145,52 @@ describe('the IPC dispatch over the real service', () => {
     await named.addContact({ name: 'Ada' })
     await named.addContact({ name: 'Grace' })
     expect(await failure('touch:undo', 'abc1')).toEqual({ code: 'conflict', message: 'Ada has no touch to undo.', issues: [], reason: 'no-touch-to-undo' })
-    expect(await failure('contacts:get', 'missing')).toMatchObject({ code: 'not-found', message: expect.stringContaining('No contact with id'), reason: 'not-found' })
+    expect(await failure('contacts:edit', 'missing', {})).toMatchObject({ code: 'not-found', message: expect.stringContaining('No contact with id'), reason: 'not-found' })
     expect(await failure('contacts:reopen', 'abc')).toMatchObject({ code: 'conflict', reason: 'ambiguous-id' })
     expect(await failure('touch:delete', 'abc1', 'nope')).toMatchObject({ code: 'not-found', reason: 'touch-not-found' })
     expect(await failure('touch:log', 'abc1', { at: '2027-01-01T00:00:00Z' })).toMatchObject({ code: 'invalid-input', reason: 'future-touch' })
 
-    // The guard's schema catches a not-now without a date before the service does; the service says the same when called directly.
-    expect(await failure('contacts:close', 'abc1', { as: 'not-now' })).toMatchObject({ code: 'invalid-input' })
+    // Parsed once, by the service: over IPC a not-now without a date carries the same reason as a direct call.
+    expect(await failure('contacts:close', 'abc1', { as: 'not-now' })).toMatchObject({ code: 'invalid-input', reason: 'not-now-needs-date' })
     await expect(named.close('abc1', { as: 'not-now' })).rejects.toMatchObject({ code: 'invalid-input', reason: 'not-now-needs-date' })
 
     // Rows with problems are not errors: the report carries their codes.
     const report = await dispatch(handlers, 'import:run', [{ fileName: 'x.csv', text: 'Name,Email\nAda Two,not-an-email\n', dryRun: true }])
     expect(report).toMatchObject({ ok: true, value: { errors: [{ row: 2, message: 'email: is not a valid email address', issues: [{ field: 'email', code: 'invalid-email' }] }] } })
+  })
+})
+
+describe('every channel validates its arguments in the service', () => {
+  // What a compromised or buggy renderer could send. Whatever a channel makes of each, it must
+  // answer with a result or a refusal the UI can show: never an unvalidated crash ('internal').
+  const junk: unknown[] = [undefined, null, 42, -1, true, '', 'x'.repeat(101), { name: 7 }, [1, 2], JSON.parse('{"__proto__":{"polluted":1}}'), 'FREQ=SECONDLY']
+
+  it('answers junk on every channel with a result or a clear refusal', async () => {
+    const ada = await service.addContact({ name: 'Ada' })
+    await service.logTouch(ada.id, { channel: 'call' })
+    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) })
+    const channels = Object.keys(handlers) as (keyof typeof handlers)[]
+    expect(channels.length).toBeGreaterThanOrEqual(19)
+    let refused = 0
+    for (const channel of channels) {
+      const arity = handlers[channel].length
+      // One argument too many is refused before the service is called.
+      expect(await dispatch(handlers, channel, [...Array(arity).fill(undefined), 'surprise']), channel).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+      for (let position = 0; position < arity; position++) {
+        for (const value of junk) {
+          // Valid values before the junk, so each position is checked on its own.
+          const args: unknown[] = [ada.id, 'no-such-touch', {}].slice(0, position)
+          args.push(value)
+          const response = await dispatch(handlers, channel, args)
+          if (response.ok) continue
+          refused++
+          expect(['invalid-input', 'not-found', 'conflict', 'import'], `${channel}(${JSON.stringify(args)}): ${response.error.message}`).toContain(response.error.code)
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(150)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    // Whatever junk got through as valid input left a valid file behind.
+    await expect(store.read()).resolves.toMatchObject({ schemaVersion: 1 })
   })
 })

@@ -1,17 +1,21 @@
-import type { ContactField, RowError } from './records'
+import { z } from 'zod'
+import { CONTACT_FIELDS, type RowError } from './records'
 import type { ImportFormat } from './read-import'
 import type { MappingPreview } from './csv-import'
 
 /** The shapes of import and export requests and reports, shared by the service, the CLI and the UI. */
-export interface ImportRequest {
-  fileName: string
-  text: string
-  dryRun?: boolean
-  onDuplicate?: 'merge' | 'skip'
-  decisions?: Record<number, 'merge' | 'skip'>
+export const ImportRequestSchema = z.object({
+  fileName: z.string().max(1000),
+  // 50 MB of text is far beyond any address book; the cap keeps a bad call from exhausting memory.
+  text: z.string().max(50_000_000, 'is larger than 50 MB'),
+  dryRun: z.boolean().optional(),
+  onDuplicate: z.enum(['merge', 'skip']).optional(),
+  /** Per row number: what to do with that row's duplicate. */
+  decisions: z.record(z.string(), z.enum(['merge', 'skip'])).optional(),
   /** CSV only: header → field; replaces the recognised or guessed mapping. */
-  mapping?: Record<string, ContactField>
-}
+  mapping: z.record(z.string(), z.enum(CONTACT_FIELDS)).optional()
+})
+export type ImportRequest = z.input<typeof ImportRequestSchema>
 
 export interface ImportReport {
   format: ImportFormat
@@ -27,7 +31,9 @@ export interface ImportReport {
   mappingPreview?: MappingPreview
 }
 
-export type ExportFormat = 'csv' | 'vcf' | 'json' | 'ics'
+export const EXPORT_FORMATS = ['csv', 'vcf', 'json', 'ics'] as const
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS)
+export type ExportFormat = z.infer<typeof ExportFormatSchema>
 
 export interface ExportedFile {
   fileName: string

@@ -1,17 +1,17 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactChange, ContactView } from '../../core/contact-view'
 import type { ContactInput, ContactPatch, ExitStatus, TouchInput, TouchPatch } from '../../core/model'
 import { call } from '../api/client'
 import { errorText } from '../api/error-text'
 import { formatDay } from '../format/dates'
 import { useToast } from '../ui/Toast'
 import { useData } from './data'
-import { toSnapshot } from './snapshot'
 
 /**
- * Every change the UI makes: call the service, show the result at once, and offer Undo,
- * which puts back the snapshot taken before the change (or deletes what was added).
+ * Every change the UI makes: one call to the service, whose answer carries the contact as it is
+ * now (shown at once, no refetch) and as it was before (what Undo puts back; an added contact's
+ * Undo deletes it).
  */
 export function useCommands() {
   const { t, i18n } = useTranslation()
@@ -21,12 +21,11 @@ export function useCommands() {
   return useMemo(() => {
     const day = (iso: string | undefined) => (iso ? formatDay(iso, i18n.language, now, timeZone) : '')
 
-    async function withUndo(before: ContactView, run: () => Promise<ContactView>, message: (after: ContactView) => string): Promise<ContactView | null> {
-      const snapshot = toSnapshot(before)
+    async function withUndo(run: () => Promise<ContactChange>, message: (after: ContactView) => string): Promise<ContactView | null> {
       try {
-        const after = await run()
+        const { contact: after, before } = await run()
         upsert(after)
-        toast({ message: message(after), undo: async () => upsert(await call('contacts:restore', snapshot)) })
+        toast({ message: message(after), undo: async () => upsert(await call('contacts:restore', before)) })
         return after
       } catch (error) {
         toast({ message: t('toast.failed', { message: errorText(error, t) }), tone: 'error' })
@@ -36,31 +35,29 @@ export function useCommands() {
 
     return {
       logTouch: (view: ContactView, input: TouchInput, count = 1) =>
-        withUndo(view, () => call('touch:log', view.id, input, ...(count > 1 ? [count] : [])), () => t('toast.touchLogged', { count, name: view.name })),
+        withUndo(() => call('touch:log', view.id, input, ...(count > 1 ? [count] : [])), () => t('toast.touchLogged', { count, name: view.name })),
       undoTouch: (view: ContactView, count: number) =>
-        withUndo(view, () => call('touch:undo', view.id, count), () => t('toast.touchUndone', { count, name: view.name })),
+        withUndo(() => call('touch:undo', view.id, count), () => t('toast.touchUndone', { count, name: view.name })),
       close: (view: ContactView, as: ExitStatus, until?: string) =>
         withUndo(
-          view,
           () => call('contacts:close', view.id, until ? { as, until } : { as }),
           () => t('toast.closed', { name: view.name, lane: t(`status.${as}`) })
         ),
-      reopen: (view: ContactView) => withUndo(view, () => call('contacts:reopen', view.id), () => t('toast.reopened', { name: view.name })),
+      reopen: (view: ContactView) => withUndo(() => call('contacts:reopen', view.id), () => t('toast.reopened', { name: view.name })),
       snooze: (view: ContactView, until: string) =>
-        withUndo(view, () => call('contacts:snooze', view.id, until), (after) => t('toast.snoozed', { name: view.name, date: day(after.snoozedUntil) })),
+        withUndo(() => call('contacts:snooze', view.id, until), (after) => t('toast.snoozed', { name: view.name, date: day(after.snoozedUntil) })),
       wait: (view: ContactView, until: string) =>
-        withUndo(view, () => call('contacts:wait', view.id, until), (after) => t('toast.waiting', { name: view.name, date: day(after.waitingUntil) })),
+        withUndo(() => call('contacts:wait', view.id, until), (after) => t('toast.waiting', { name: view.name, date: day(after.waitingUntil) })),
       /** Throws on rejection, so the form can show the service's issues beside its fields. */
       async edit(view: ContactView, patch: ContactPatch): Promise<ContactView> {
-        const snapshot = toSnapshot(view)
-        const after = await call('contacts:edit', view.id, patch)
+        const { contact: after, before } = await call('contacts:edit', view.id, patch)
         upsert(after)
-        toast({ message: t('toast.edited', { name: after.name }), undo: async () => upsert(await call('contacts:restore', snapshot)) })
+        toast({ message: t('toast.edited', { name: after.name }), undo: async () => upsert(await call('contacts:restore', before)) })
         return after
       },
       editTouch: (view: ContactView, touchId: string, patch: TouchPatch) =>
-        withUndo(view, () => call('touch:edit', view.id, touchId, patch), () => t('toast.touchEdited')),
-      deleteTouch: (view: ContactView, touchId: string) => withUndo(view, () => call('touch:delete', view.id, touchId), () => t('toast.touchDeleted')),
+        withUndo(() => call('touch:edit', view.id, touchId, patch), () => t('toast.touchEdited')),
+      deleteTouch: (view: ContactView, touchId: string) => withUndo(() => call('touch:delete', view.id, touchId), () => t('toast.touchDeleted')),
 
       /** Throws on rejection, so the form can show the service's issues beside its fields. */
       async add(input: ContactInput): Promise<ContactView> {

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { ContactView } from '../../core/contact-view'
 import type { Settings } from '../../core/model'
-import { systemTimeZone } from '../../core/time'
+import { localDay, systemTimeZone } from '../../core/time'
 import type { AppInfo } from '../../shared/ipc'
 import { call, subscribe } from '../api/client'
 
@@ -51,11 +51,10 @@ export function DataProvider({ children }: { children: ReactNode }) {
       try {
         // Marks let the benchmark tell transport and service time from rendering time.
         performance.mark('touchbase:fetch-start')
-        const [list, s, i] = await Promise.all([call('contacts:list'), call('settings:get'), call('app:info')])
+        const [list, s] = await Promise.all([call('contacts:list'), call('settings:get')])
         performance.mark('touchbase:fetch-end')
         setContacts(list)
         setSettings(s)
-        setInfo(i)
         setLoadError(null)
       } catch (error) {
         setLoadError((error as Error).message)
@@ -68,6 +67,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void reload()
+    void call('app:info').then(setInfo, (error: Error) => setLoadError(error.message))
     let timer = 0
     const off = subscribe('data:changed', () => {
       window.clearTimeout(timer)
@@ -78,6 +78,17 @@ export function DataProvider({ children }: { children: ReactNode }) {
       window.clearTimeout(timer)
     }
   }, [reload])
+
+  // Due states are computed by the service at fetch time; a new local day (midnight, or waking
+  // the next morning) makes them stale, so fetch again then. Our own commands never refetch.
+  const timeZone = info?.timeZone ?? systemTimeZone()
+  const today = localDay(now, timeZone)
+  const fetchedDay = useRef(today)
+  useEffect(() => {
+    if (fetchedDay.current === today) return
+    fetchedDay.current = today
+    void reload()
+  }, [today, reload])
 
   const upsert = useCallback((view: ContactView) => {
     setContacts((list) => {
@@ -93,8 +104,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const removeLocal = useCallback((id: string) => setContacts((list) => list?.filter((c) => c.id !== id) ?? list), [])
 
   const value = useMemo<AppData>(
-    () => ({ contacts, settings, info, loadError, timeZone: info?.timeZone ?? systemTimeZone(), now, reload, upsert, removeLocal, setSettings }),
-    [contacts, settings, info, loadError, now, reload, upsert, removeLocal]
+    () => ({ contacts, settings, info, loadError, timeZone, now, reload, upsert, removeLocal, setSettings }),
+    [contacts, settings, info, loadError, timeZone, now, reload, upsert, removeLocal]
   )
   return <DataContext.Provider value={value}>{children}</DataContext.Provider>
 }

@@ -1,32 +1,17 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import type { Settings } from '../../core/model'
-import { en, zhCN } from './catalogs'
+import { I18N_OPTIONS, LANGUAGES, resolveLanguage as resolve, type Language, type LanguageSetting } from '../../shared/i18n'
 
-export const UI_LANGUAGES = ['en', 'zh-CN'] as const
-export type UiLanguage = (typeof UI_LANGUAGES)[number]
+export const UI_LANGUAGES = LANGUAGES
+export type UiLanguage = Language
 
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'translation'
-    resources: { translation: typeof en }
-  }
-}
-
-/** "system" follows the OS locale as Chromium reports it; anything Chinese gets 简体中文. */
-export function resolveLanguage(setting: Settings['language'], osLocale = navigator.language): UiLanguage {
-  const wanted = setting === 'system' ? osLocale : setting
-  return /^zh/i.test(wanted) ? 'zh-CN' : 'en'
+/** The shared rule (src/shared/i18n), with the OS locale as Chromium reports it. */
+export function resolveLanguage(setting: LanguageSetting, osLocale = navigator.language): UiLanguage {
+  return resolve(setting, osLocale)
 }
 
 export function initI18n(language: UiLanguage): typeof i18next {
-  void i18next.use(initReactI18next).init({
-    lng: language,
-    fallbackLng: 'en',
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-    interpolation: { escapeValue: false },
-    initAsync: false
-  })
+  void i18next.use(initReactI18next).init({ ...I18N_OPTIONS, lng: language })
   return i18next
 }
 

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COLUMN_COUNTS } from '../../core/board'
-import type { Stats } from '../../core/insights'
-import { call } from '../api/client'
+import { computeStats, type Stats } from '../../core/insights'
 import { columnTitle } from '../board/labels'
 import { useData } from '../app/data'
 import { formatDay } from '../format/dates'
@@ -10,16 +9,9 @@ import { ChannelIcon } from '../ui/icons'
 
 export function InsightsView({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation()
-  const { contacts } = useData()
-  const [stats, setStats] = useState<Stats | null>(null)
-
-  useEffect(() => {
-    let current = true
-    void call('stats:get').then((s) => current && setStats(s))
-    return () => {
-      current = false
-    }
-  }, [contacts])
+  const { contacts, now, timeZone } = useData()
+  // Computed here from the views the window already has, as the service's stats:get would.
+  const stats = useMemo(() => (contacts ? computeStats(contacts, { now, timeZone }) : null), [contacts, now, timeZone])
 
   if (!stats) return <div className="loading">{t('app.loading')}</div>
   return (

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
-import { call } from '../api/client'
+import { dueList, type ContactView } from '../../core/contact-view'
 import { useData } from '../app/data'
 import { useFlows } from '../app/flows'
 import { formatDay, formatRelative } from '../format/dates'
@@ -11,19 +10,8 @@ import { ChannelIcon } from '../ui/icons'
 export function TodayView({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation()
   const { contacts } = useData()
-  const [due, setDue] = useState<ContactView[] | null>(null)
-
-  // The service decides what is due; re-asked whenever the contacts change (each command, data:changed).
-  useEffect(() => {
-    let current = true
-    call('due:list').then(
-      (list) => current && setDue(list),
-      () => current && setDue([])
-    )
-    return () => {
-      current = false
-    }
-  }, [contacts])
+  // The views carry the service's due state (refetched at a new day); core's dueList orders them.
+  const due = useMemo(() => (contacts ? dueList(contacts) : null), [contacts])
 
   if (!due) return <div className="loading">{t('app.loading')}</div>
   return (
