@@ -171,8 +171,9 @@ export function dueViews(contacts: readonly Contact[], ctx: ViewContext): Contac
   return due.sort(byDueDate)
 }
 
-export function byDueDate(a: Pick<ContactView, 'nextDueAt' | 'name'>, b: Pick<ContactView, 'nextDueAt' | 'name'>): number {
-  if (a.nextDueAt === b.nextDueAt) return a.name.localeCompare(b.name)
+/** Most overdue first, no due date last; then by name, then by id, so the order is total. */
+export function byDueDate(a: Pick<ContactView, 'nextDueAt' | 'name' | 'id'>, b: Pick<ContactView, 'nextDueAt' | 'name' | 'id'>): number {
+  if (a.nextDueAt === b.nextDueAt) return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   if (a.nextDueAt === null) return 1
   if (b.nextDueAt === null) return -1
   return a.nextDueAt < b.nextDueAt ? -1 : 1

@@ -1,10 +1,9 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { buildBoard } from '../../core/board'
-import { contactFilter } from '../../core/filters'
 import type { Settings } from '../../core/model'
 import { subscribe } from '../api/client'
 import { Board } from '../board/Board'
+import { useBoard } from '../board/useBoard'
 import { ContactDetail } from '../contacts/ContactDetail'
 import { ContactForm } from '../contacts/ContactForm'
 import { applyLanguage, resolveLanguage } from '../i18n'
@@ -64,8 +63,7 @@ function Shell() {
 
   // Typing stays responsive on a 10,000-card board: filtering runs behind the keystrokes.
   const deferredQuery = useDeferredValue(query)
-  const filtered = useMemo(() => (contacts ?? []).filter(contactFilter(deferredQuery, { now, timeZone })), [contacts, deferredQuery, now, timeZone])
-  const board = useMemo(() => buildBoard(filtered), [filtered])
+  const { board, shown } = useBoard(contacts, deferredQuery, now, timeZone)
   const dueCount = useMemo(() => (contacts ?? []).filter((c) => c.dueState === 'overdue' || c.dueState === 'today').length, [contacts])
 
   useEffect(() => {
@@ -158,7 +156,7 @@ function Shell() {
         </div>
       </header>
 
-      {view === 'board' && contacts && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={filtered.length} />}
+      {view === 'board' && contacts && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={shown} />}
 
       <main className={`main main-${view}`}>
         {loadError ? (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { DragDropContext, type DragStart, type DragUpdate, type DropResult, type ResponderProvided } from '@hello-pangea/dnd'
 import { useTranslation } from 'react-i18next'
-import type { Board as BoardModel, ColumnCount } from '../../core/board'
+import { findOnBoard, type Board as BoardModel, type ColumnCount } from '../../core/board'
 import type { ContactView } from '../../core/contact-view'
 import { EXIT_STATUSES, type ExitStatus } from '../../core/model'
 import { useData } from '../app/data'
@@ -33,14 +33,15 @@ export function Board({ board, onOpen }: Props) {
     return [...columns, ...exits]
   }, [board, openExits])
 
-  const byId = useMemo(() => {
-    const map = new Map<string, ContactView>()
-    for (const list of [...board.columns.map((c) => c.contacts), ...Object.values(board.exits)]) for (const v of list) map.set(v.id, v)
-    return map
+  const find = (id: string) => findOnBoard(board, id)
+  // The cards' callbacks read the latest board without making every card re-render when it changes.
+  const latestBoard = useRef(board)
+  useEffect(() => {
+    latestBoard.current = board
   }, [board])
 
   // The tab stop stays on the last focused card while it is visible, else the first card.
-  const focusStopId = focusedId && byId.has(focusedId) ? focusedId : (lists.find((l) => l.contacts.length > 0)?.contacts[0]?.id ?? null)
+  const focusStopId = focusedId && find(focusedId) ? focusedId : (lists.find((l) => l.contacts.length > 0)?.contacts[0]?.id ?? null)
 
   const registerScroller = useCallback((listId: string, scroll: ScrollToIndex | null) => {
     if (scroll) scrollers.current.set(listId, scroll)
@@ -55,11 +56,11 @@ export function Board({ board, onOpen }: Props) {
       onOpen,
       onFocusCard: setFocusedId,
       onMenu: (id, anchor) => {
-        const view = byId.get(id)
+        const view = findOnBoard(latestBoard.current, id)
         if (view) flows.openMoveMenu(view, anchor)
       }
     }),
-    [i18n.language, now, timeZone, onOpen, byId, flows]
+    [i18n.language, now, timeZone, onOpen, flows]
   )
 
   const titleOfList = (listId: string) => {
@@ -70,15 +71,15 @@ export function Board({ board, onOpen }: Props) {
   const announce = {
     onDragStart(start: DragStart, provided: ResponderProvided) {
       dragging.current = true
-      provided.announce(t('dnd.lifted', { name: byId.get(start.draggableId)?.name ?? '', column: titleOfList(start.source.droppableId) }))
+      provided.announce(t('dnd.lifted', { name: find(start.draggableId)?.name ?? '', column: titleOfList(start.source.droppableId) }))
     },
     onDragUpdate(update: DragUpdate, provided: ResponderProvided) {
-      const name = byId.get(update.draggableId)?.name ?? ''
+      const name = find(update.draggableId)?.name ?? ''
       provided.announce(update.destination ? t('dnd.over', { name, column: titleOfList(update.destination.droppableId) }) : t('dnd.overNothing', { name }))
     },
     onDragEnd(result: DropResult, provided: ResponderProvided) {
       dragging.current = false
-      const view = byId.get(result.draggableId)
+      const view = find(result.draggableId)
       if (!view) return
       const destination = result.destination?.droppableId
       if (result.reason === 'CANCEL' || !destination) {
@@ -115,7 +116,7 @@ export function Board({ board, onOpen }: Props) {
     if (!card.dataset.cardId) return
     const listIndex = lists.findIndex((l) => l.id === card.dataset.list)
     const index = Number(card.dataset.index)
-    const view = byId.get(card.dataset.cardId)
+    const view = find(card.dataset.cardId)
     const rect = card.getBoundingClientRect()
     const anchor = { x: rect.left, y: rect.bottom + 4 }
     const step = (direction: 1 | -1) => {
