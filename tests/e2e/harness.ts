@@ -17,7 +17,8 @@ import type { ApiHandlers } from '../../src/service/api'
 import type { AppInfo, PushEvent, PushEvents } from '../../src/shared/ipc'
 import type { TouchbaseDocument } from '../../src/core/model'
 
-export const ROOT = resolve(__dirname, '../..')
+// Two levels up from tests/e2e, and from out/bench when the benchmark bundles this file.
+export const ROOT = resolve(import.meta.dirname, '../..')
 export const RENDERER_DIR = join(ROOT, 'out/renderer')
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 

@@ -1,0 +1,37 @@
+/** Timing helpers: every figure is the median of several paired, interleaved runs. */
+import { performance } from 'node:perf_hooks'
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** Milliseconds `run` takes. */
+export async function time(run: () => unknown): Promise<number> {
+  collectGarbage()
+  const start = performance.now()
+  await run()
+  return performance.now() - start
+}
+
+/** Between measurements, so one's garbage is not collected on the next one's clock (needs --expose-gc). */
+export function collectGarbage(): void {
+  ;(globalThis as { gc?: () => void }).gc?.()
+}
+
+export interface Pair {
+  floorMs: number
+  subjectMs: number
+}
+
+/** One floor and one subject measurement, in alternating order from run to run. */
+export async function pair(run: number, floor: () => Promise<number>, subject: () => Promise<number>): Promise<Pair> {
+  if (run % 2 === 0) {
+    const floorMs = await floor()
+    return { floorMs, subjectMs: await subject() }
+  }
+  const subjectMs = await subject()
+  return { floorMs: await floor(), subjectMs }
+}
