@@ -3,6 +3,9 @@ import type { Contact, Settings } from './model'
 import { parseRruleOptions } from './rrule-text'
 import { fromFloating, toFloating } from './time'
 
+const MINUTE = 60_000
+const DAY = 86_400_000
+
 /** The touch count at which the escalating default stops growing ("5+"). */
 export const MAX_COLUMN = 5
 
@@ -18,7 +21,7 @@ export function latestTouch(contact: Pick<Contact, 'touches'>): Contact['touches
 }
 
 /** The default escalation step for a touch count: days to wait before the next follow-up. */
-function escalationDaysFor(contact: Pick<Contact, 'touches'>, settings: Pick<Settings, 'escalationDays'>): number {
+export function escalationDaysFor(contact: Pick<Contact, 'touches'>, settings: Pick<Settings, 'escalationDays'>): number {
   const step = Math.min(touchCount(contact), MAX_COLUMN)
   return settings.escalationDays[step] ?? settings.escalationDays[settings.escalationDays.length - 1] ?? 30
 }
@@ -43,10 +46,9 @@ export function nextOccurrence(rule: string, anchor: string | Date, timeZone: st
 
 /** `days` local calendar days after `anchor`, at the anchor's wall-clock time to the minute. */
 function daysAfter(anchor: string | Date, days: number, timeZone: string): string {
-  const start = toFloating(anchor, timeZone)
-  start.setUTCSeconds(0, 0)
-  start.setUTCDate(start.getUTCDate() + days)
-  return fromFloating(start, timeZone).toISOString()
+  // Floating time has no daylight saving: a calendar day there is always 24 hours.
+  const wall = toFloating(anchor, timeZone).getTime()
+  return fromFloating(new Date(Math.floor(wall / MINUTE) * MINUTE + days * DAY), timeZone).toISOString()
 }
 
 type RuleOptions = ReturnType<typeof parseRruleOptions>

@@ -1,5 +1,5 @@
 import type { Channel, Contact, Settings, Status, Touch } from './model'
-import { cadenceDueAt, latestTouch, touchCount } from './cadence'
+import { cadenceDueAt, escalationDaysFor, latestTouch, touchCount } from './cadence'
 import { suggestNextChannel } from './suggestions'
 import { toFloating } from './time'
 
@@ -44,8 +44,9 @@ interface Derived {
   /** The zone and settings these were computed for. */
   key: string
   latest: Touch | undefined
-  /** undefined until first asked for. */
-  cadenceDueAt?: string | null
+  /** nextDueAt and its local day number; undefined until first asked for. */
+  dueAt?: string | null
+  dueDay?: number | null
   suggestedChannel?: Channel
 }
 
@@ -76,20 +77,17 @@ function derived(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings
 }
 
 /**
- * When the contact is next due, before snooze/waiting/re-entry are considered (see
- * cadence.cadenceDueAt), computed once per contact object.
- */
-function cadenceDue(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): string | null {
-  const d = derived(contact, ctx)
-  if (d.cadenceDueAt === undefined) d.cadenceDueAt = cadenceDueAt(contact, ctx.settings, ctx.timeZone)
-  return d.cadenceDueAt
-}
-
-/**
  * When the contact next needs a follow-up. Waiting contacts are due on their promised-by date,
  * not-now contacts on their re-entry date, snoozed ones on the snooze date; otherwise the cadence.
+ * It does not depend on `now`, so it is computed once per contact object.
  */
 export function nextDueAt(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): string | null {
+  const d = derived(contact, ctx)
+  if (d.dueAt === undefined) d.dueAt = computeNextDueAt(contact, ctx)
+  return d.dueAt
+}
+
+function computeNextDueAt(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): string | null {
   switch (contact.status) {
     case 'won':
     case 'dropped':
@@ -97,10 +95,20 @@ export function nextDueAt(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 
     case 'not-now':
       return contact.reentryAt ?? null
     case 'waiting':
-      return contact.waitingUntil ?? contact.snoozedUntil ?? cadenceDue(contact, ctx)
+      return contact.waitingUntil ?? contact.snoozedUntil ?? cadenceDueAt(contact, ctx.settings, ctx.timeZone)
     case 'active':
-      return contact.snoozedUntil ?? cadenceDue(contact, ctx)
+      return contact.snoozedUntil ?? cadenceDueAt(contact, ctx.settings, ctx.timeZone)
   }
+}
+
+/** The local day number of nextDueAt, also once per contact object. */
+function nextDueDay(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): number | null {
+  const d = derived(contact, ctx)
+  if (d.dueDay === undefined) {
+    const at = nextDueAt(contact, ctx)
+    d.dueDay = at === null ? null : localDayNumber(at, ctx.timeZone)
+  }
+  return d.dueDay
 }
 
 const DAY = 86_400_000
@@ -122,8 +130,12 @@ function today(ctx: Pick<ViewContext, 'now' | 'timeZone'>): number {
 }
 
 export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null } {
-  if (!dueAt) return { dueState: 'none', dueInDays: null }
-  const days = localDayNumber(dueAt, ctx.timeZone) - today(ctx)
+  return dueStateOfDay(dueAt === null ? null : localDayNumber(dueAt, ctx.timeZone), ctx)
+}
+
+function dueStateOfDay(dueDay: number | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null } {
+  if (dueDay === null) return { dueState: 'none', dueInDays: null }
+  const days = dueDay - today(ctx)
   return { dueState: days < 0 ? 'overdue' : days === 0 ? 'today' : 'upcoming', dueInDays: days }
 }
 
@@ -131,8 +143,8 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
   const status = effectiveStatus(contact, ctx.now)
   const d = derived(contact, ctx)
   const due = status === 'won' || status === 'dropped' ? null : nextDueAt(contact, ctx)
-  const { dueState, dueInDays } = status === 'not-now' ? { dueState: 'none' as const, dueInDays: null } : dueStateOf(due, ctx)
-  d.suggestedChannel ??= suggestNextChannel(contact)
+  const { dueState, dueInDays } = status === 'not-now' || due === null ? { dueState: 'none' as const, dueInDays: null } : dueStateOfDay(nextDueDay(contact, ctx), ctx)
+  d.suggestedChannel ??= suggestNextChannel(contact, d.latest)
   return {
     ...contact,
     status,
@@ -164,11 +176,24 @@ export function dueViews(contacts: readonly Contact[], ctx: ViewContext): Contac
   const todayNumber = today(ctx)
   for (const contact of contacts) {
     const status = effectiveStatus(contact, ctx.now)
-    if (status !== 'active' && status !== 'waiting') continue
-    const at = nextDueAt(contact, ctx)
-    if (at !== null && localDayNumber(at, ctx.timeZone) <= todayNumber) due.push(toContactView(contact, ctx))
+    if ((status === 'active' || status === 'waiting') && dueBy(contact, ctx, todayNumber)) due.push(toContactView(contact, ctx))
   }
   return due.sort(byDueDate)
+}
+
+/** Whether the contact is due on or before the local day `todayNumber`, with as little date work as that takes. */
+function dueBy(contact: Contact, ctx: ViewContext, todayNumber: number): boolean {
+  if (contact.status === 'active' && !contact.snoozedUntil && !contact.cadence && derivedCache.get(contact)?.dueDay === undefined) {
+    // The escalating default falls n local days after the anchor, at the anchor's wall-clock time
+    // or, inside a daylight-saving gap, up to a day later, never earlier: only a bound that lands
+    // on today itself needs the exact instant.
+    const d = derived(contact, ctx)
+    const earliest = localDayNumber(d.latest?.at ?? contact.createdAt, ctx.timeZone) + escalationDaysFor(contact, ctx.settings)
+    if (earliest > todayNumber) return false
+    if (earliest < todayNumber) return true
+  }
+  const day = nextDueDay(contact, ctx)
+  return day !== null && day <= todayNumber
 }
 
 /** Most overdue first, no due date last; then by name, then by id, so the order is total. */

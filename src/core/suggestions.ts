@@ -18,10 +18,9 @@ export function reachableChannels(contact: Pick<Contact, 'email' | 'phone'>): Ch
  * Which channel to try next: stay on a channel that got a reply; after repeated silence on one
  * channel, move to the reachable channel that was tried least recently.
  */
-export function suggestNextChannel(contact: Pick<Contact, 'email' | 'phone' | 'touches'>): Channel {
-  const channels = reachableChannels(contact)
-  const last = latestTouch(contact)
-  if (!last) return channels[0] ?? 'email'
+/** `last`: the contact's latest touch, when the caller has it already. */
+export function suggestNextChannel(contact: Pick<Contact, 'email' | 'phone' | 'touches'>, last = latestTouch(contact)): Channel {
+  if (!last) return reachableChannels(contact)[0] ?? 'email'
   if (last.outcome === 'replied' || last.outcome === 'positive') return last.channel
 
   const byTime = newestFirst(contact.touches)
@@ -35,7 +34,7 @@ export function suggestNextChannel(contact: Pick<Contact, 'email' | 'phone' | 't
 
   const lastUsed = new Map<Channel, string>()
   for (const t of byTime) if (!lastUsed.has(t.channel)) lastUsed.set(t.channel, t.at)
-  const alternatives = channels.filter((c) => c !== last.channel)
+  const alternatives = reachableChannels(contact).filter((c) => c !== last.channel)
   // Never-tried channels first (in escalation order), then the one least recently used.
   return (
     alternatives.find((c) => !lastUsed.has(c)) ??
