@@ -124,6 +124,8 @@ export class RendererBench {
     this.moves++
     if (from < 0) throw new Error('no card to drag in columns 0–3')
     const to = from + 1
+    // The first rendered card is the first one on screen only while the list is at its top.
+    await page.locator(`[data-list-id="col-${from}"]`).evaluate((list) => list.scrollTo(0, 0))
     const card = page.locator(`[data-list-id="col-${from}"] [data-card-id]`).first()
     const id = await card.getAttribute('data-card-id')
     const count = Number(await page.getByTestId(`column-count-${to}`).textContent()) + 1
