@@ -5,11 +5,13 @@ import globals from 'globals'
 
 /**
  * The layers of docs/ARCHITECTURE.md, enforced: imports point one way only,
- * core ← store ← service ← {cli, electron/main}; the renderer reaches the service only over IPC.
+ * core ← store ← service ← sync ← {cli, electron/main}; the renderer reaches the service only over IPC.
  * The one exception is src/shared/ipc.ts, which derives the contract's types from the handler map
  * in src/service/api.ts with a type-only import (see ARCHITECTURE.md, "The IPC contract").
  */
 const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `This layer must not import from ${name} (see DESIGN.md).` })
+// src/sync (the Node sync layer), not src/core/sync (its pure decisions, usable everywhere).
+const syncLayer = { group: ['**/sync', '**/sync/**', '!**/core/sync', '!**/core/sync/**'], message: 'This layer must not import from sync (see DESIGN.md).' }
 const nodeBuiltins = { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto'], message: 'Pure code: no Node built-ins here.' }
 const electron = { group: ['electron', 'electron/*'], message: 'Only electron/ may import Electron.' }
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] })
@@ -28,11 +30,12 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off'
     }
   },
-  { files: ['src/core/**'], rules: restrict(layer('store'), layer('service'), layer('cli'), layer('shared'), layer('renderer'), electron, nodeBuiltins) },
-  { files: ['src/store/**'], rules: restrict(layer('service'), layer('cli'), layer('shared'), layer('renderer'), electron) },
-  { files: ['src/service/**'], rules: restrict(layer('cli'), layer('renderer'), electron) },
+  { files: ['src/core/**'], rules: restrict(layer('store'), layer('service'), syncLayer, layer('cli'), layer('shared'), layer('renderer'), electron, nodeBuiltins) },
+  { files: ['src/store/**'], rules: restrict(layer('service'), syncLayer, layer('cli'), layer('shared'), layer('renderer'), electron) },
+  { files: ['src/service/**'], rules: restrict(syncLayer, layer('cli'), layer('renderer'), electron) },
+  { files: ['src/sync/**'], rules: restrict(layer('cli'), layer('renderer'), electron) },
   { files: ['src/cli/**'], rules: restrict(layer('renderer'), electron) },
-  { files: ['src/shared/**'], rules: restrict(layer('store'), typesOnly(layer('service')), layer('cli'), layer('renderer'), electron, nodeBuiltins) },
+  { files: ['src/shared/**'], rules: restrict(layer('store'), typesOnly(layer('service')), syncLayer, layer('cli'), layer('renderer'), electron, nodeBuiltins) },
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
@@ -40,7 +43,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-globals': ['error', ...nodeGlobals],
-      ...restrict(layer('store'), layer('service'), layer('cli'), { group: ['**/electron/**'], message: 'The renderer talks to main only through window.touchbase.' }, electron, nodeBuiltins)
+      ...restrict(layer('store'), layer('service'), syncLayer, layer('cli'), { group: ['**/electron/**'], message: 'The renderer talks to main only through window.touchbase.' }, electron, nodeBuiltins)
     }
   },
   { files: ['electron/preload/**'], rules: restrict(layer('store'), layer('service'), layer('cli'), layer('renderer')) },

@@ -28,12 +28,13 @@ export function contactDetail(v: ContactView, timeZone: string): string {
     v.email ? `email: ${v.email}` : '',
     v.phone ? `phone: ${v.phone}` : '',
     v.tags.length ? `tags: ${v.tags.join(', ')}` : '',
+    v.board ? `board: ${v.board}${v.owner ? `, owner ${v.owner}` : ', unassigned'}` : '',
     `cadence: ${v.cadence ?? 'escalating default'}`,
-    `touches: ${v.touchCount}${v.lastTouchAt ? `, last ${localDay(v.lastTouchAt, timeZone)} by ${v.lastChannel}` : ''}`,
+    `touches: ${v.touchCount}${v.lastTouchAt ? `, last ${localDay(v.lastTouchAt, timeZone)} by ${v.lastChannel}${v.lastTouchBy ? ` (${v.lastTouchBy})` : ''}` : ''}`,
     `next follow-up: ${v.nextDueAt ? `${localDay(v.nextDueAt, timeZone)} (${v.dueState})` : 'none'}; try ${v.suggestedChannel}`,
     v.status === 'waiting' && v.waitingUntil ? `waiting on them until ${localDay(v.waitingUntil, timeZone)}` : '',
     v.notes ? `notes: ${v.notes}` : '',
-    ...[...v.touches].reverse().map((t) => `  ${t.at}  ${t.channel}${t.outcome ? ` (${t.outcome})` : ''}${t.note ? `: ${t.note}` : ''}`)
+    ...[...v.touches].reverse().map((t) => `  ${t.at}  ${t.channel}${t.outcome ? ` (${t.outcome})` : ''}${t.note ? `: ${t.note}` : ''}${t.by ? `  — ${t.by}` : ''}`)
   ]
   return lines.filter(Boolean).join('\n')
 }

@@ -9,6 +9,7 @@ import { reminderMessage } from '../service/reminder-message'
 import { createNodeNotifier, type Notifier } from '../service/notifier'
 import { resolveLanguage } from '../shared/i18n'
 import { boardText, contactDetail, contactLine, importReportText, statsText } from './format'
+import { addSyncCommands } from './sync-commands'
 
 export interface CliIo {
   out: (text: string) => void
@@ -17,6 +18,8 @@ export interface CliIo {
   notifier?: Notifier
   /** A one-line progress display for long work (stderr on a terminal); '' clears it. */
   progress?: (line: string) => void
+  /** Asks for a secret without echoing it (only on a terminal). */
+  prompt?: (question: string) => Promise<string>
 }
 
 interface GlobalOptions {
@@ -44,6 +47,7 @@ function contactOptions(cmd: Command): Command {
     .option('--tag <tag>', 'a tag (repeatable)', collect)
     .option('--notes <text>', 'free notes')
     .option('--cadence <rrule>', 'own follow-up rule, e.g. "FREQ=WEEKLY;BYDAY=TU"; "default" for the escalating default')
+    .option('--owner <name>', 'on a team board: the teammate who owns the follow-up; "none" to unassign')
 }
 
 /** Builds the `touchbase` command line. Every command is a thin call into the application service. */
@@ -283,6 +287,8 @@ export function buildProgram(io: CliIo): Command {
       })
     )
 
+  addSyncCommands(program, io, withService)
+
   return program
 }
 
@@ -293,5 +299,6 @@ function contactFields(o: Record<string, unknown>): ContactPatch {
   }
   if (o.tag !== undefined) fields.tags = o.tag as string[]
   if (o.cadence !== undefined) fields.cadence = o.cadence === 'default' ? null : String(o.cadence)
+  if (o.owner !== undefined) fields.owner = o.owner === 'none' ? null : String(o.owner)
   return fields
 }

@@ -10,6 +10,8 @@ export interface ContactView extends Contact {
   touchCount: number
   lastTouchAt: string | null
   lastChannel: Channel | null
+  /** On a synced list: who logged the latest touch (a user name), else null. */
+  lastTouchBy: string | null
   nextDueAt: string | null
   dueState: DueState
   /** Days from today to the due day: negative when overdue. Null when nothing is due. */
@@ -151,6 +153,7 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
     touchCount: touchCount(contact),
     lastTouchAt: d.latest?.at ?? null,
     lastChannel: d.latest?.channel ?? null,
+    lastTouchBy: d.latest?.by ?? null,
     nextDueAt: due,
     dueState,
     dueInDays,

@@ -46,9 +46,21 @@ export const TouchSchema = z.object({
   at: Instant,
   channel: z.enum(CHANNELS),
   note: optionalText(10_000),
-  outcome: z.enum(OUTCOMES).optional()
+  outcome: z.enum(OUTCOMES).optional(),
+  /** Sync: the user who logged it (set when it was synced; absent = logged here before sync). */
+  by: z.string().min(1).max(100).optional(),
+  /** Sync: the device it was logged on. */
+  device: z.string().min(1).max(100).optional()
 })
 export type Touch = z.infer<typeof TouchSchema>
+
+/** A CouchDB database name (a team board): lowercase letter first, then a-z 0-9 _ $ ( ) + - /. */
+export const BoardName = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_$()+/-]{0,200}$/, 'must start with a lowercase letter and use only a-z, 0-9 and _ $ ( ) + - /')
+  .refine((s) => !s.startsWith('userdb-'), 'userdb-… names are personal databases, not boards')
+export const UserName = z.string().trim().min(1, 'must not be empty').max(100)
 
 export const ContactSchema = z.object({
   id: z.string().min(1),
@@ -70,6 +82,10 @@ export const ContactSchema = z.object({
   /** Snooze: the next follow-up is moved to this instant, until the next touch. */
   snoozedUntil: Instant.optional(),
   closedAt: Instant.optional(),
+  /** The team board (a shared database) it belongs to; absent = the personal list. */
+  board: BoardName.optional(),
+  /** On a team board: the teammate who owns the follow-up; absent = unassigned. */
+  owner: UserName.optional(),
   createdAt: Instant,
   updatedAt: Instant,
   /** The touch log, oldest first. The touch count is its length, never stored. */
@@ -105,7 +121,16 @@ export const SettingsSchema = z.object({
   /** The days follow-ups are planned on; the escalating default moves off the others. */
   workdays: z.array(z.enum(WEEKDAYS)).min(1, 'must list at least one day').default([...DEFAULT_WORKDAYS]),
   /** How many follow-ups a day the planner and Spread aim for. */
-  dailyCapacity: z.number().int().min(1).max(500).default(15)
+  dailyCapacity: z.number().int().min(1).max(500).default(15),
+  /** Sync over the CouchDB replication protocol; absent = this data stays on this machine. */
+  sync: z
+    .object({
+      server: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }),
+      user: UserName,
+      /** The team boards this person syncs, besides the personal list. */
+      boards: z.array(BoardName)
+    })
+    .optional()
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -178,6 +203,8 @@ export type ContactInput = z.input<typeof ContactInputSchema>
 /** An edit: any subset of the fields; `cadence: null` returns to the default cadence. */
 export const ContactPatchSchema = ContactInputSchema.partial().extend({
   cadence: z.union([z.null(), blankToUndefined(Rrule)]),
+  /** A teammate's user name; null unassigns. */
+  owner: z.union([z.null(), blankToUndefined(UserName)]),
   kind: z.enum(CONTACT_KINDS).optional(),
   tags: z.array(z.string().trim().min(1).max(60)).optional()
 })

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { monotonicFactory } from 'ulid'
 import {
+  BoardName,
   CloseInputSchema,
   ContactInputSchema,
   ContactPatchSchema,
@@ -40,7 +42,16 @@ export interface ServiceOptions {
   now?: () => Date
   timeZone?: () => string
   newId?: () => string
+  /** Ids of new touches; default: ULIDs (or `newId` when only that is given, as tests do). */
+  newTouchId?: () => string
 }
+
+/**
+ * Who made a change: 'local' for everything a person did here (any front), 'sync' for changes
+ * that arrived from another device. Sync sends only local changes, so nothing echoes back.
+ */
+export type ChangeOrigin = 'local' | 'sync'
+export type ChangeListener = (origin: ChangeOrigin) => void
 
 /** Short ids are easy to type on the command line; 10 hex digits make collisions negligible. */
 export function newContactId(): string {
@@ -59,15 +70,45 @@ const BackupText = z.string().max(200_000_000, 'is larger than 200 MB')
 export class TouchbaseService {
   readonly now: () => Date
   readonly timeZone: () => string
+  /** The data file; every write through it is announced to onChange listeners as 'local'. */
+  readonly store: Store
   private readonly newId: () => string
+  private readonly newTouchId: () => string
+  private readonly changeListeners = new Set<ChangeListener>()
 
   constructor(
-    readonly store: Store,
+    private readonly file: Store,
     options: ServiceOptions = {}
   ) {
     this.now = options.now ?? (() => new Date())
     this.timeZone = options.timeZone ?? systemTimeZone
     this.newId = options.newId ?? newContactId
+    // Monotonic: touches logged in the same millisecond (a drag over 3 columns) keep their order.
+    this.newTouchId = options.newTouchId ?? options.newId ?? monotonicFactory()
+    this.store = announceWrites(file, () => this.emitChange('local'))
+  }
+
+  /** Calls back after every change written through this service, with its origin. */
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  /** Sync writes what arrived from other devices here; tagged 'sync' so it is not sent back. */
+  async applySyncChange<T>(change: (doc: TouchbaseDocument) => T): Promise<T> {
+    const result = await this.file.update(change)
+    this.emitChange('sync')
+    return result
+  }
+
+  private emitChange(origin: ChangeOrigin): void {
+    for (const listener of [...this.changeListeners]) {
+      try {
+        listener(origin)
+      } catch {
+        // A listener's bug must not fail the write that already happened.
+      }
+    }
   }
 
   // ---- queries ----
@@ -162,10 +203,12 @@ export class TouchbaseService {
     if (Date.parse(at) > this.now().getTime() + 60_000) {
       throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'], 'future-touch')
     }
-    return this.change(id, (_doc, contact) => {
+    return this.change(id, (doc, contact) => {
       const channel = touch.channel ?? suggestNextChannel(contact)
+      // With sync set up, a touch says who made it (a team board shows it on the card).
+      const by = doc.settings.sync?.user
       for (let i = 0; i < n; i++) {
-        contact.touches.push({ id: this.newId(), at, channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}) })
+        contact.touches.push({ id: this.newTouchId(), at, channel, ...(touch.note ? { note: touch.note } : {}), ...(touch.outcome ? { outcome: touch.outcome } : {}), ...(by ? { by } : {}) })
       }
       // A touch restarts the cadence, so a snooze for the previous due date no longer applies.
       delete contact.snoozedUntil
@@ -173,24 +216,35 @@ export class TouchbaseService {
     }, now)
   }
 
-  /** Removes the latest `count` touches (by time). */
+  /** Removes the latest `count` touches (by time); on a team board, the latest of your own. */
   async undoTouch(id: string, count = 1): Promise<ContactChange> {
     const n = parseOrThrow(TouchCount, count, 'count')
-    return this.change(id, (_doc, contact) => {
-      if (contact.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
-      for (let i = 0; i < n && contact.touches.length > 0; i++) {
-        const latest = latestTouch(contact)!
+    return this.change(id, (doc, contact) => {
+      const own = { touches: contact.touches.filter((t) => isOwnTouch(doc, contact, t)) }
+      if (own.touches.length === 0) throw new ServiceError('conflict', `${contact.name} has no touch to undo.`, [], 'no-touch-to-undo')
+      for (let i = 0; i < n && own.touches.length > 0; i++) {
+        const latest = latestTouch(own)!
+        own.touches = own.touches.filter((t) => t !== latest)
         contact.touches = contact.touches.filter((t) => t !== latest)
       }
     })
   }
 
+  /**
+   * A touch is written once: an edit replaces it with a new touch (a new id) carrying the
+   * changes, so a synced copy of the old one can never disagree with it.
+   */
   async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactChange> {
     const key = parseOrThrow(IdRef, touchId, 'touchId')
     const fields = parseOrThrow(TouchPatchSchema, patch, 'touch')
-    return this.change(id, (_doc, contact) => {
-      const touch = contact.touches.find((t) => t.id === key)
-      if (!touch) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
+    return this.change(id, (doc, contact) => {
+      const index = contact.touches.findIndex((t) => t.id === key)
+      if (index < 0) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
+      assertOwnTouch(doc, contact, contact.touches[index]!)
+      const { by: _by, device: _device, ...kept } = contact.touches[index]!
+      const by = doc.settings.sync?.user
+      const touch = { ...kept, id: this.newTouchId(), ...(by ? { by } : {}) }
+      contact.touches[index] = touch
       if (fields.channel) touch.channel = fields.channel
       if (fields.at) touch.at = fields.at
       if (fields.note !== undefined) {
@@ -205,9 +259,26 @@ export class TouchbaseService {
 
   async deleteTouch(id: string, touchId: string): Promise<ContactChange> {
     const key = parseOrThrow(IdRef, touchId, 'touchId')
-    return this.change(id, (_doc, contact) => {
-      if (!contact.touches.some((t) => t.id === key)) throw new ServiceError('not-found', `No touch ${key} on ${contact.name}.`, [], 'touch-not-found')
+    return this.change(id, (doc, contact) => {
+      const touch = contact.touches.find((t) => t.id === key)
+      if (!touch) throw new ServiceError('not-found', `No touch ${key} on ${contact.name}.`, [], 'touch-not-found')
+      assertOwnTouch(doc, contact, touch)
       contact.touches = contact.touches.filter((t) => t.id !== key)
+    })
+  }
+
+  /**
+   * Moves a contact to a team board (a shared database) with all its touches, or back to the
+   * personal list with null. The board must be one this person syncs (Settings → Sync).
+   */
+  async moveToBoard(id: string, board: string | null): Promise<ContactChange> {
+    const target = board === null ? null : parseOrThrow(BoardName, board, 'board')
+    return this.change(id, (doc, contact) => {
+      if (target !== null && !doc.settings.sync?.boards.includes(target)) {
+        throw new ServiceError('not-found', `You do not sync a board "${target}". Join it first: touchbase sync --join ${target}`, [], 'not-found')
+      }
+      if (target === null) delete contact.board
+      else contact.board = target
     })
   }
 
@@ -320,6 +391,41 @@ export class TouchbaseService {
       contact.updatedAt = updatedAt
       return { contact: toContactView(contact, this.viewContext(doc)), before }
     })
+  }
+}
+
+/** On a team board only the author may change or remove a touch; the server enforces the same. */
+function isOwnTouch(doc: TouchbaseDocument, contact: Contact, touch: Contact['touches'][number]): boolean {
+  const me = doc.settings.sync?.user
+  return !contact.board || !touch.by || !me || touch.by === me
+}
+
+function assertOwnTouch(doc: TouchbaseDocument, contact: Contact, touch: Contact['touches'][number]): void {
+  if (!isOwnTouch(doc, contact, touch)) {
+    throw new ServiceError('conflict', `This touch on ${contact.name} was logged by ${touch.by}; only they can change or delete it.`, [], 'not-your-touch')
+  }
+}
+
+/** The store, with every completed write announced (the service's 'local' changes). */
+function announceWrites(store: Store, announce: () => void): Store {
+  const after = async <T>(write: Promise<T>): Promise<T> => {
+    const value = await write
+    announce()
+    return value
+  }
+  return {
+    get filePath() {
+      return store.filePath
+    },
+    get dataDir() {
+      return store.dataDir
+    },
+    read: () => store.read(),
+    update: (change) => after(store.update(change)),
+    replace: (doc) => after(store.replace(doc)),
+    backupNow: (label) => store.backupNow(label),
+    watch: (listener) => store.watch(listener),
+    close: () => store.close()
   }
 }
 

@@ -64,7 +64,10 @@ describe('TouchbaseService', () => {
     const touchId = v.touches[0]!.id
     const { contact: edited } = await service.editTouch(c.id, touchId, { channel: 'meeting', outcome: 'positive', note: 'coffee' })
     expect(edited.touches[0]).toMatchObject({ channel: 'meeting', outcome: 'positive', note: 'coffee' })
-    const { contact: deleted } = await service.deleteTouch(c.id, touchId)
+    // A touch is written once (sync relies on it): the edit is a new touch with a new id.
+    expect(edited.touches[0]!.id).not.toBe(touchId)
+    await expect(service.deleteTouch(c.id, touchId)).rejects.toMatchObject({ reason: 'touch-not-found' })
+    const { contact: deleted } = await service.deleteTouch(c.id, edited.touches[0]!.id)
     expect(deleted.touchCount).toBe(0)
   })
 
