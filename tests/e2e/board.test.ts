@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Harness } from './harness'
 import { useBoardHarness } from './use-board-harness'
-import { dragWithMouse } from './drag'
+import { dragRightWithKeyboard, dragWithMouse } from './drag'
 import { DEMO, seedDemo } from './seed'
 import { en, englishPatterns, zhCN } from './catalogs'
 
@@ -69,13 +69,7 @@ describe('board', () => {
   it('moves a card with the keyboard: Space, ArrowRight, Space, then Enter in the popover', async () => {
     const h = await open()
     const { page } = h
-    const hannah = card(page, 'Hannah Schulz')
-    await hannah.focus()
-    await page.keyboard.press('Space')
-    await page.waitForTimeout(150)
-    await page.keyboard.press('ArrowRight')
-    await page.waitForTimeout(250)
-    await page.keyboard.press('Space')
+    await dragRightWithKeyboard(page, card(page, 'Hannah Schulz'))
     const popover = page.getByTestId('log-touch')
     await popover.waitFor()
     // The suggestion (email, her only address) is preselected; Enter confirms.

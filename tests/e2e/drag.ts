@@ -18,3 +18,13 @@ export async function dragWithMouse(page: Page, from: Locator, to: Locator) {
   await page.waitForTimeout(200)
   await page.mouse.up()
 }
+
+/** A keyboard drag one column right: Space lifts, ArrowRight moves, Space drops (with pauses for hello-pangea's animations). */
+export async function dragRightWithKeyboard(page: Page, card: Locator) {
+  await card.focus()
+  await page.keyboard.press('Space')
+  await page.waitForTimeout(150)
+  await page.keyboard.press('ArrowRight')
+  await page.waitForTimeout(250)
+  await page.keyboard.press('Space')
+}

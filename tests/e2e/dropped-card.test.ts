@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { generateDocument } from '../../bench/generate'
 import { en } from './catalogs'
-import { dragWithMouse } from './drag'
+import { dragRightWithKeyboard, dragWithMouse } from './drag'
 import type { Harness } from './harness'
 import { useBoardHarness } from './use-board-harness'
 
@@ -59,12 +59,7 @@ describe(`the dropped card stays in sight (${CONTACTS.toLocaleString('en')} cont
     const h = await open()
     const { page } = h
     const { id, card } = await firstCardOfColumnOne(h)
-    await card.focus()
-    await page.keyboard.press('Space')
-    await page.waitForTimeout(150)
-    await page.keyboard.press('ArrowRight')
-    await page.waitForTimeout(250)
-    await page.keyboard.press('Space')
+    await dragRightWithKeyboard(page, card)
     await confirmLogTouch(page)
     await expectRevealed(h, id)
     expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('data-card-id')")).toBe(id)
