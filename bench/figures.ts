@@ -168,7 +168,8 @@ export function computeFigures(m: Measurements): Figure[] {
         samples: enter.map(round),
         detail: {
           serviceMs: round(median(r.large.map((x) => x.enterServiceMs))),
-          rendererMs: round(median(r.large.map((x) => x.enterMs - x.enterServiceMs)))
+          rendererMs: round(median(r.large.map((x) => x.enterMs - x.enterServiceMs))),
+          countUpdatedMs: round(median(r.large.map((x) => x.enterCountMs)))
         }
       }
     )

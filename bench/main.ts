@@ -67,6 +67,17 @@ const measurements: Measurements = {
   sizes: SIZES
 }
 let chromium: string | undefined
+let failed = false
+
+/** Runs one part; a failure is reported and the other parts' figures still come out. */
+async function part(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run()
+  } catch (error) {
+    failed = true
+    log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  }
+}
 
 const datasets: Dataset[] = []
 try {
@@ -79,34 +90,45 @@ try {
     measurements.fileBytes.large = await large.bytes()
 
     if (options.only.includes('core')) {
-      const benches = { small: new CoreBench(small), large: new CoreBench(large) }
-      measurements.core = await interleaved<CoreBench, CoreRun>('core', benches, (bench, run) => bench.run(run, run >= 0 && run < options.burstRuns))
-      await benches.small.close()
-      await benches.large.close()
+      await part('core', async () => {
+        const benches = { small: new CoreBench(small), large: new CoreBench(large) }
+        try {
+          measurements.core = await interleaved<CoreBench, CoreRun>('core', benches, (bench, run) => bench.run(run, run >= 0 && run < options.burstRuns))
+        } finally {
+          await benches.small.close()
+          await benches.large.close()
+        }
+      })
     }
     if (options.only.includes('processes')) {
-      const paths = { cli: join(ROOT, 'out/cli/touchbase.js'), floors: join(ROOT, 'out/bench/floors.js'), reportRss: join(ROOT, 'out/bench/report-rss.js') }
-      const benches = { small: new ProcessBench(small, paths), large: new ProcessBench(large, paths) }
-      measurements.processes = await interleaved<ProcessBench, ProcessRun>('processes', benches, (bench, run) => bench.run(run))
+      await part('processes', async () => {
+        const paths = { cli: join(ROOT, 'out/cli/touchbase.js'), floors: join(ROOT, 'out/bench/floors.js'), reportRss: join(ROOT, 'out/bench/report-rss.js') }
+        const benches = { small: new ProcessBench(small, paths), large: new ProcessBench(large, paths) }
+        measurements.processes = await interleaved<ProcessBench, ProcessRun>('processes', benches, (bench, run) => bench.run(run))
+      })
     }
   }
 
   if (options.only.includes('renderer')) {
-    const browser = await launchChromium()
-    chromium = browser.version()
-    try {
-      log('renderer: opening 100 and 10,000 contacts in Chromium')
-      const tiny = await RendererBench.open(browser, SIZES.tiny, now)
-      const large = await RendererBench.open(browser, SIZES.large, now)
-      measurements.fileBytes.tiny = await tiny.fileBytes()
-      measurements.fileBytes.large ||= await large.fileBytes()
-      measurements.renderer = await interleaved<RendererBench, RendererRun>('renderer', { small: tiny, large }, (bench) => bench.run())
-      measurements.rendererHeapBytes = await large.heapAfterLoad()
-      await tiny.close()
-      await large.close()
-    } finally {
-      await browser.close()
-    }
+    await part('renderer', async () => {
+      const browser = await launchChromium()
+      chromium = browser.version()
+      const open: RendererBench[] = []
+      try {
+        log('renderer: opening 100 and 10,000 contacts in Chromium')
+        const tiny = await RendererBench.open(browser, SIZES.tiny, now)
+        open.push(tiny)
+        const large = await RendererBench.open(browser, SIZES.large, now)
+        open.push(large)
+        measurements.fileBytes.tiny = await tiny.fileBytes()
+        measurements.fileBytes.large ||= await large.fileBytes()
+        measurements.renderer = await interleaved<RendererBench, RendererRun>('renderer', { small: tiny, large }, (bench) => bench.run())
+        measurements.rendererHeapBytes = await large.heapAfterLoad()
+      } finally {
+        for (const bench of open) await bench.close()
+        await browser.close()
+      }
+    })
   }
 } finally {
   for (const data of datasets) await data.remove()
@@ -121,7 +143,10 @@ const results: Results = {
   figures: computeFigures(measurements)
 }
 console.log(table(results))
-if (options.write) {
+if (failed) {
+  log('some parts failed (above): bench/results.json and docs/performance.md left as they were')
+  process.exitCode = 1
+} else if (options.write) {
   await writeOutputs(results, join(ROOT, 'bench/results.json'), join(ROOT, 'docs/performance.md'))
   log('wrote bench/results.json and docs/performance.md')
 }

@@ -1,9 +1,10 @@
 /** Timing helpers: every figure is the median of several paired, interleaved runs. */
 import { performance } from 'node:perf_hooks'
 
+/** The median; NaN (something that never happened) counts as larger than any number. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
+  const sorted = values.map((v) => (Number.isNaN(v) ? Number.POSITIVE_INFINITY : v)).sort((a, b) => a - b)
   const mid = sorted.length >> 1
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }

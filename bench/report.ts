@@ -36,12 +36,12 @@ export function describeMachine(): Machine {
   }
 }
 
-const show = (f: Figure, value: number) => (f.unit === 'ms' ? `${value.toFixed(0)} ms` : `${value.toFixed(2)}×`)
+const show = (f: Figure, value: number) => (!Number.isFinite(value) ? 'never' : f.unit === 'ms' ? `${value.toFixed(0)} ms` : `${value.toFixed(2)}×`)
 const status = (f: Figure) => ({ true: 'ok', false: 'OFF', null: '–' })[String(meets(f)) as 'true' | 'false' | 'null']
 const target = (f: Figure) => (f.target === null ? '–' : `≤ ${f.unit === 'ms' ? `${f.target} ms` : f.target}`)
 const details = (f: Figure) =>
   Object.entries(f.detail)
-    .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(1)}`)
+    .map(([k, v]) => `${k} ${!Number.isFinite(v) ? 'never' : Number.isInteger(v) ? v : v.toFixed(1)}`)
     .join(', ')
 
 export function table(results: Results): string {
