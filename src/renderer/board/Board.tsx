@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { DragDropContext, type DragStart, type DragUpdate, type DropResult, type ResponderProvided } from '@hello-pangea/dnd'
 import { useTranslation } from 'react-i18next'
 import { findOnBoard, type Board as BoardModel, type ColumnCount } from '../../core/board'
@@ -251,7 +251,8 @@ function useRevealedCard(board: BoardModel<ContactView>, openExits: ReadonlySet<
   const frame = useRef(0)
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
-  useEffect(() => {
+  // Before paint: the list starts scrolling in the same frame that shows the new counts.
+  useLayoutEffect(() => {
     if (!request || handled.current === request || performance.now() - request.at > REVEAL_EXPIRES_MS) return
     const target = targetOf(request.listId)
     if (!target) return
