@@ -2,10 +2,7 @@ import { resolve } from 'node:path'
 import { mergeConfig } from 'vite'
 import cli from './vite.cli.config'
 
-// `npm run bench` runs bundles built like the CLI's (same bundled and external dependencies),
-// plus playwright-core, which drives Chromium for the renderer figures.
-const cliExternal = cli.build!.rollupOptions!.external as (id: string) => boolean
-
+// `npm run bench` runs bundles built like the CLI's (same bundled and external dependencies).
 export default mergeConfig(cli, {
   build: {
     outDir: 'out/bench',
@@ -17,9 +14,6 @@ export default mergeConfig(cli, {
       },
       fileName: (_format: string, name: string) => `${name}.js`
     },
-    rollupOptions: {
-      external: (id: string) => cliExternal(id) || id === 'playwright-core',
-      output: { banner: '', entryFileNames: '[name].js' }
-    }
+    rollupOptions: { output: { banner: '', entryFileNames: '[name].js' } }
   }
 })

@@ -7,12 +7,12 @@
  */
 import { Command, InvalidArgumentError } from 'commander'
 import { join, resolve } from 'node:path'
-import { launchChromium } from '../tests/e2e/harness'
 import { CoreBench, type CoreRun } from './core'
 import { makeDataset, type Dataset } from './dataset'
 import { computeFigures, type Measurements } from './figures'
+import { interleaved } from './measure'
 import { ProcessBench, type ProcessRun } from './processes'
-import { RendererBench, type RendererRun } from './renderer'
+import { runRendererBench } from './renderer-run'
 import { describeMachine, table, writeOutputs, type Results } from './report'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -44,19 +44,6 @@ const options = new Command('bench')
 const log = (line: string) => process.stderr.write(`${line}\n`)
 const now = new Date()
 const machine = describeMachine()
-
-/** A warm-up run of each size, then `--runs` runs of both sizes, alternating which goes first. */
-async function interleaved<B, R>(label: string, benches: Record<'small' | 'large', B>, runOne: (bench: B, run: number) => Promise<R>): Promise<Record<'small' | 'large', R[]>> {
-  const out: Record<'small' | 'large', R[]> = { small: [], large: [] }
-  log(`${label}: warm-up`)
-  await runOne(benches.small, -1)
-  await runOne(benches.large, -1)
-  for (let run = 0; run < options.runs; run++) {
-    log(`${label}: run ${run + 1} of ${options.runs}`)
-    for (const size of run % 2 === 0 ? (['small', 'large'] as const) : (['large', 'small'] as const)) out[size].push(await runOne(benches[size], run))
-  }
-  return out
-}
 
 const measurements: Measurements = {
   core: { small: [], large: [] },
@@ -93,7 +80,7 @@ try {
       await part('core', async () => {
         const benches = { small: new CoreBench(small), large: new CoreBench(large) }
         try {
-          measurements.core = await interleaved<CoreBench, CoreRun>('core', benches, (bench, run) => bench.run(run, run >= 0 && run < options.burstRuns))
+          measurements.core = await interleaved<CoreBench, CoreRun>('core', options.runs, benches, (bench, run) => bench.run(run, run >= 0 && run < options.burstRuns))
         } finally {
           await benches.small.close()
           await benches.large.close()
@@ -104,30 +91,19 @@ try {
       await part('processes', async () => {
         const paths = { cli: join(ROOT, 'out/cli/touchbase.js'), floors: join(ROOT, 'out/bench/floors.js'), reportRss: join(ROOT, 'out/bench/report-rss.js') }
         const benches = { small: new ProcessBench(small, paths), large: new ProcessBench(large, paths) }
-        measurements.processes = await interleaved<ProcessBench, ProcessRun>('processes', benches, (bench, run) => bench.run(run))
+        measurements.processes = await interleaved<ProcessBench, ProcessRun>('processes', options.runs, benches, (bench, run) => bench.run(run))
       })
     }
   }
 
   if (options.only.includes('renderer')) {
     await part('renderer', async () => {
-      const browser = await launchChromium()
-      chromium = browser.version()
-      const open: RendererBench[] = []
-      try {
-        log('renderer: opening 100 and 10,000 contacts in Chromium')
-        const tiny = await RendererBench.open(browser, SIZES.tiny, now)
-        open.push(tiny)
-        const large = await RendererBench.open(browser, SIZES.large, now)
-        open.push(large)
-        measurements.fileBytes.tiny = await tiny.fileBytes()
-        measurements.fileBytes.large ||= await large.fileBytes()
-        measurements.renderer = await interleaved<RendererBench, RendererRun>('renderer', { small: tiny, large }, (bench) => bench.run())
-        measurements.rendererHeapBytes = await large.heapAfterLoad()
-      } finally {
-        for (const bench of open) await bench.close()
-        await browser.close()
-      }
+      const report = runRendererBench({ runs: options.runs, now })
+      measurements.renderer = report.runs
+      measurements.rendererHeapBytes = report.heapBytes
+      measurements.fileBytes.tiny = report.fileBytes.tiny
+      measurements.fileBytes.large ||= report.fileBytes.large
+      chromium = report.chromium
     })
   }
 } finally {

@@ -36,3 +36,27 @@ export async function pair(run: number, floor: () => Promise<number>, subject: (
   const subjectMs = await subject()
   return { floorMs: await floor(), subjectMs }
 }
+
+export type Sized<R> = Record<'small' | 'large', R[]>
+
+/**
+ * A warm-up run of each size, then `runs` runs of both sizes, alternating which goes first, so
+ * a slow moment of the machine falls on both sides of a pair.
+ */
+export async function interleaved<B, R>(
+  label: string,
+  runs: number,
+  benches: Record<'small' | 'large', B>,
+  runOne: (bench: B, run: number) => Promise<R>,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)
+): Promise<Sized<R>> {
+  const out: Sized<R> = { small: [], large: [] }
+  log(`${label}: warm-up`)
+  await runOne(benches.small, -1)
+  await runOne(benches.large, -1)
+  for (let run = 0; run < runs; run++) {
+    log(`${label}: run ${run + 1} of ${runs}`)
+    for (const size of run % 2 === 0 ? (['small', 'large'] as const) : (['large', 'small'] as const)) out[size].push(await runOne(benches[size], run))
+  }
+  return out
+}

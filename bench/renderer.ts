@@ -3,7 +3,6 @@
  * against the real service on a generated data folder: cold load, a mouse drag with the log
  * popover confirmed by Enter, and the heap. Times are taken inside the page.
  */
-import { stat } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { startHarness, type Harness } from '../tests/e2e/harness'
 import { dragWithMouse } from '../tests/e2e/drag'
@@ -28,19 +27,21 @@ export interface RendererRun {
 
 /**
  * Installed before each drag. Records, with performance.now() inside the page: mouseup, the
- * popover appearing, the Enter keydown, the touch:log round trip, and the first frame in which
- * the card is wholly inside its new column's visible area with the new count shown.
+ * popover appearing, the Enter keydown, the touch:log round trip (service and the harness's
+ * transport), the new count shown, and the first frame in which the card is wholly inside its
+ * new column's visible area with the new count shown.
  */
 const PROBE = `(({ id, listId, countTestId, count }) => {
   const p = (window.__probe = { mouseup: 0, popover: 0, enter: 0, callStart: 0, callEnd: 0, counted: 0, updated: 0 })
   addEventListener('mouseup', () => (p.mouseup = performance.now()), { capture: true, once: true })
   addEventListener('keydown', (e) => { if (e.key === 'Enter' && !p.enter) p.enter = performance.now() }, { capture: true })
-  const bridge = window.__bridge ?? (window.__bridge = window.touchbase)
-  window.touchbase = { ...bridge, invoke: async (channel, ...args) => {
+  // The preload's invoke calls the harness's binding at call time, so wrapping it times the call.
+  const binding = window.__tbBinding ?? (window.__tbBinding = window.__tbInvoke)
+  window.__tbInvoke = async (channel, args) => {
     const timed = channel === 'touch:log' && !p.callStart
     if (timed) p.callStart = performance.now()
-    try { return await bridge.invoke(channel, ...args) } finally { if (timed) p.callEnd = performance.now() }
-  } }
+    try { return await binding(channel, args) } finally { if (timed) p.callEnd = performance.now() }
+  }
   const counted = () => document.querySelector('[data-testid="' + countTestId + '"]')?.textContent === String(count)
   const landed = () => {
     const list = document.querySelector('[data-list-id="' + listId + '"]')
@@ -103,8 +104,8 @@ export class RendererBench {
     return this.harness.page
   }
 
-  async fileBytes(): Promise<number> {
-    return (await stat(this.harness.dataFile)).size
+  get dataFile(): string {
+    return this.harness.dataFile
   }
 
   async run(): Promise<RendererRun> {

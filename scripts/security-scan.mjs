@@ -43,7 +43,7 @@ const REPORT = join(root, 'out', 'security', 'electronegativity.json')
 const REVIEWED = [
   {
     id: 'PRELOAD_JS_CHECK',
-    file: 'electron/main/main-window.ts',
+    file: 'electron/main/secure-window.ts',
     why: 'Raised for every preload. Ours runs sandboxed with contextIsolation and exposes only window.touchbase (electron/preload/bridge.ts): invoke() on the contract channels and on() for push events, no Electron objects.'
   }
 ]

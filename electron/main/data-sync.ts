@@ -1,3 +1,4 @@
+import type { Settings } from '../../src/core/model'
 import type { TouchbaseService } from '../../src/service/service'
 import { resolveLanguage, type Language } from '../../src/shared/i18n'
 import { buildTrayModel, type TrayModel } from './tray-model'
@@ -8,8 +9,11 @@ export interface DataSyncDeps {
   /** The renderer refetches on 'data:changed'; `except` is the window whose own command it was. */
   pushDataChanged: (except?: number) => void
   showTray: (model: TrayModel) => void
-  /** Settings may have changed: make the OS agree with settings.startAtLogin. */
-  applyStartAtLogin: (enabled: boolean) => Promise<void>
+  /**
+   * Settings may have changed: make the OS agree with them (start at login, the quick-log
+   * shortcut). Called on every refresh; each setting acts only when it differs from the OS.
+   */
+  applySettings: (settings: Settings) => Promise<void>
   onError?: (error: unknown) => void
 }
 
@@ -17,8 +21,8 @@ export interface DataSyncDeps {
 const COALESCE_MS = 50
 
 /**
- * Keeps the window, the tray and the login item in step with the data, whoever changed it:
- * our own IPC calls, the tray, or the CLI writing the file while the app runs.
+ * Keeps the windows, the tray, the login item and the global shortcut in step with the data,
+ * whoever changed it: our own IPC calls, the tray, or the CLI writing the file while the app runs.
  */
 export function createDataSync(deps: DataSyncDeps) {
   let timer: NodeJS.Timeout | undefined
@@ -30,15 +34,22 @@ export function createDataSync(deps: DataSyncDeps) {
     const [due, settings] = await Promise.all([deps.service.due(), deps.service.settings()])
     language = resolveLanguage(settings.language, deps.osLocale())
     deps.showTray(buildTrayModel({ due, language, startAtLogin: settings.startAtLogin }))
-    await deps.applyStartAtLogin(settings.startAtLogin)
+    await deps.applySettings(settings)
   }
 
   const report = (error: unknown) => deps.onError?.(error)
+  let refreshing: Promise<void> = Promise.resolve()
+  let stopped = false
+  const refresh = () => {
+    if (stopped) return refreshing
+    refreshing = refreshTray().catch(report)
+    return refreshing
+  }
 
   return {
     /** The language main's strings use, as of the latest refresh. */
     language: () => language,
-    refreshTray: () => refreshTray().catch(report),
+    refreshTray: refresh,
     /**
      * Called after a change: tells the windows (all but `except`, whose own command it was) and
      * refreshes the tray, both coalesced. A burst from one window still skips that window; a
@@ -53,8 +64,14 @@ export function createDataSync(deps: DataSyncDeps) {
         pending = false
         skip = undefined
         deps.pushDataChanged(leaveOut)
-        void refreshTray().catch(report)
+        void refresh()
       }, COALESCE_MS)
+    },
+    /** At quit, before the store closes: no more refreshes; resolves once the one under way is done. */
+    stop(): Promise<void> {
+      stopped = true
+      clearTimeout(timer)
+      return refreshing
     }
   }
 }

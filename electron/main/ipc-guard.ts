@@ -17,7 +17,7 @@ export interface TrustedSenders {
   origin: AppOrigin
 }
 
-/** Our window, showing our renderer, from its main frame; nothing else may call the service. */
+/** One of our windows (main, quick-log), showing our renderer, from its main frame; nothing else may call the service. */
 export function isTrustedSender(sender: IpcSender, trusted: TrustedSenders): boolean {
   return sender.isMainFrame && trusted.webContentsIds().includes(sender.webContentsId) && isAppUrl(sender.frameUrl, trusted.origin)
 }

@@ -7,7 +7,7 @@ export interface Lifecycle {
 }
 
 /** The app lives in the tray: closing every window does not quit it; only Quit does. */
-export function setupLifecycle(onActivate: () => void, onQuit: () => Promise<void>): Lifecycle {
+export function setupLifecycle(onActivate: () => void, onQuit: () => Promise<void>, onError: (error: unknown) => void = console.error): Lifecycle {
   let quitting = false
   let cleanedUp = false
   app.on('before-quit', (event) => {
@@ -16,7 +16,10 @@ export function setupLifecycle(onActivate: () => void, onQuit: () => Promise<voi
     // Flush queued writes and release the data file's lock before the process ends.
     event.preventDefault()
     cleanedUp = true
-    void onQuit().finally(() => app.quit())
+    // A failed clean-up is reported, and the app still quits: the user asked for it.
+    void onQuit()
+      .catch(onError)
+      .finally(() => app.quit())
   })
   app.on('window-all-closed', () => {
     // Staying alive keeps the tray and the reminder running.

@@ -10,8 +10,8 @@ import { HIDDEN_ARG, linuxAutostartEntry, linuxAutostartPath } from './autostart
  * macOS and Windows: app.setLoginItemSettings. Linux, where that call does nothing: an XDG
  * autostart entry, which GNOME, KDE, Xfce and most other desktops honour.
  */
-export async function applyStartAtLogin(enabled: boolean): Promise<void> {
-  if (process.platform === 'linux') return applyLinuxAutostart(enabled)
+export async function applyStartAtLogin(enabled: boolean, platform: NodeJS.Platform = process.platform): Promise<void> {
+  if (platform === 'linux') return applyLinuxAutostart(enabled)
   if (!app.isPackaged) return // a dev build would register the bare Electron binary
   if (app.getLoginItemSettings().openAtLogin === enabled) return
   app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] })
@@ -32,8 +32,8 @@ async function applyLinuxAutostart(enabled: boolean): Promise<void> {
 }
 
 /** Whether this launch is the login item's: start in the tray, without the window. */
-export function wasOpenedAtLoginHidden(): boolean {
-  if (process.platform !== 'darwin') return false
+export function wasOpenedAtLoginHidden(platform: NodeJS.Platform = process.platform): boolean {
+  if (platform !== 'darwin') return false
   const settings = app.getLoginItemSettings()
   return settings.wasOpenedAtLogin
 }

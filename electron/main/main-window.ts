@@ -1,5 +1,6 @@
-import { BrowserWindow, screen } from 'electron'
-import { SECURE_WEB_PREFERENCES, type AppOrigin } from './security-policy'
+import { screen, type BrowserWindow } from 'electron'
+import type { AppOrigin } from './security-policy'
+import { createSecureWindow, hideOnClose } from './secure-window'
 import { placeWindow, MIN_WINDOW_SIZE, type SavedWindowState } from './window-bounds'
 import { loadWindowState, saveWindowState } from './window-state'
 
@@ -16,7 +17,7 @@ export interface MainWindowOptions {
 
 const SAVE_DELAY_MS = 500
 
-/** The one window. Closing it hides it to the tray; its bounds are remembered across runs. */
+/** The main window. Closing it hides it to the tray; its bounds are remembered across runs. */
 export async function setupMainWindow(options: MainWindowOptions): Promise<BrowserWindow> {
   const saved = await loadWindowState(options.windowStateFile)
   const placement = placeWindow(
@@ -25,33 +26,20 @@ export async function setupMainWindow(options: MainWindowOptions): Promise<Brows
     [screen.getPrimaryDisplay(), ...screen.getAllDisplays().filter((d) => d.id !== screen.getPrimaryDisplay().id)].map((d) => d.workArea)
   )
 
-  const window = new BrowserWindow({
-    ...(placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : { center: true }),
-    width: placement.width,
-    height: placement.height,
-    minWidth: MIN_WINDOW_SIZE.width,
-    minHeight: MIN_WINDOW_SIZE.height,
-    show: false,
-    title: 'Touchbase',
-    icon: options.iconPath,
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-      safeDialogs: true,
-      spellcheck: false
-    } satisfies typeof SECURE_WEB_PREFERENCES & { preload: string }
-  })
+  const window = createSecureWindow(
+    {
+      ...(placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : { center: true }),
+      width: placement.width,
+      height: placement.height,
+      minWidth: MIN_WINDOW_SIZE.width,
+      minHeight: MIN_WINDOW_SIZE.height,
+      show: false,
+      title: 'Touchbase',
+      icon: options.iconPath,
+      autoHideMenuBar: true
+    },
+    options.preloadPath
+  )
   if (placement.maximized) window.maximize()
 
   let saveTimer: NodeJS.Timeout | undefined
@@ -70,17 +58,12 @@ export async function setupMainWindow(options: MainWindowOptions): Promise<Brows
   window.on('maximize', saveSoon)
   window.on('unmaximize', saveSoon)
 
-  window.on('close', (event) => {
-    save()
-    if (options.isQuitting()) return
-    event.preventDefault()
-    window.hide()
-  })
+  window.on('close', save)
+  hideOnClose(window, options.isQuitting)
 
   if (!options.startHidden) window.once('ready-to-show', () => window.show())
 
-  if (options.origin.devServerUrl) await window.loadURL(options.origin.devServerUrl)
-  else await window.loadFile(options.origin.rendererIndexPath)
+  await loadRenderer(window, options.origin)
   return window
 }
 
@@ -90,4 +73,10 @@ export function showWindow(window: BrowserWindow): void {
   if (window.isMinimized()) window.restore()
   window.show()
   window.focus()
+}
+
+/** Loads our renderer into a window: the built file, or the dev server in `electron-vite dev`; `hash` picks the page. */
+export function loadRenderer(window: BrowserWindow, origin: AppOrigin, hash?: string): Promise<void> {
+  if (origin.devServerUrl) return window.loadURL(hash ? `${origin.devServerUrl}#${hash}` : origin.devServerUrl)
+  return window.loadFile(origin.rendererIndexPath, hash ? { hash } : {})
 }

@@ -2,7 +2,7 @@ import type { Notifier } from '../../src/service/notifier'
 import type { TouchbaseService } from '../../src/service/service'
 import { reminderMessage } from '../../src/service/reminder-message'
 import type { Language } from '../../src/shared/i18n'
-import { decideReminder, snoozeReminderUntil, type ReminderDecision } from './reminder-schedule'
+import { decideReminder, snoozeReminderUntil, type ReminderDecision } from '../../src/core/reminder-schedule'
 
 export interface ReminderRunnerDeps {
   service: Pick<TouchbaseService, 'settings' | 'reminderState' | 'updateReminderState' | 'due' | 'now' | 'timeZone'>

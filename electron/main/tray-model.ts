@@ -6,7 +6,7 @@ export const TRAY_CONTACTS_SHOWN = 10
 
 export type TrayIconState = 'idle' | 'due'
 
-export type TrayAction = 'open-due' | 'snooze-reminder' | 'open-window' | 'quit'
+export type TrayAction = 'open-due' | 'start-block' | 'quick-log' | 'snooze-reminder' | 'open-window' | 'quit'
 
 export type TrayMenuEntry =
   | { type: 'header'; label: string }
@@ -45,7 +45,8 @@ export function buildTrayModel({ due, language, startAtLogin }: TrayModelInput):
   if (hidden > 0) menu.push({ type: 'action', action: 'open-due', label: t('tray.more', { count: hidden }), enabled: true })
   menu.push(
     { type: 'separator' },
-    { type: 'action', action: 'open-due', label: t('tray.startBlock'), enabled: count > 0 },
+    { type: 'action', action: 'start-block', label: t('tray.startBlock'), enabled: count > 0 },
+    { type: 'action', action: 'quick-log', label: t('tray.logTouch'), enabled: true },
     { type: 'action', action: 'snooze-reminder', label: t('tray.snoozeReminder'), enabled: count > 0 },
     { type: 'action', action: 'open-window', label: t('tray.open'), enabled: true },
     { type: 'separator' },

@@ -75,3 +75,18 @@ function fitSize(size: { width: number; height: number }, area: Rect | undefined
 function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), Math.max(min, max))
 }
+
+/** The quick-log window: small enough to sit over any app. */
+export const QUICK_LOG_SIZE = { width: 560, height: 420 } as const
+
+/** Centred horizontally on a display, a fifth of the way down, like a launcher. */
+export function quickLogPlacement(workArea: Rect): Rect {
+  const width = Math.min(QUICK_LOG_SIZE.width, workArea.width)
+  const height = Math.min(QUICK_LOG_SIZE.height, workArea.height)
+  return {
+    x: Math.round(workArea.x + (workArea.width - width) / 2),
+    y: Math.round(workArea.y + Math.min((workArea.height - height) / 2, workArea.height / 5)),
+    width,
+    height
+  }
+}

@@ -15,6 +15,7 @@ const API_CHANNEL_SET = {
   'contacts:restore': true,
   'contacts:snooze': true,
   'contacts:wait': true,
+  'contacts:delivered': true,
   'contacts:close': true,
   'contacts:reopen': true,
   'touch:log': true,
@@ -26,7 +27,17 @@ const API_CHANNEL_SET = {
   'import:run': true,
   'export:run': true,
   'backup:restore': true,
-  'app:info': true
+  'app:info': true,
+  'today:get': true,
+  'stats:get': true,
+  'plan:get': true,
+  'plan:spread': true,
+  'plan:unspread': true,
+  'block:queue': true,
+  'block:status': true,
+  'block:record': true,
+  'playbook:get': true,
+  'playbook:message': true
 } as const satisfies Record<ApiChannel, true>
 
 const PUSH_EVENT_SET = {

@@ -20,6 +20,7 @@ const code = await runCli(process.argv.slice(2), {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   env: process.env,
   progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined,
-  prompt: process.stdin.isTTY ? hiddenPrompt : undefined
+  prompt: process.stdin.isTTY ? hiddenPrompt : undefined,
+  terminal: { input: process.stdin, output: process.stdout }
 })
 process.exitCode = code

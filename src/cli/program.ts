@@ -2,14 +2,21 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { homedir } from 'node:os'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { CHANNELS, CONTACT_KINDS, EXIT_STATUSES, OUTCOMES, type ContactPatch } from '../core/model'
+import { CHANNELS, CONTACT_KINDS, EXIT_STATUSES, OUTCOMES, PRIORITIES, type ContactPatch } from '../core/model'
+import type { ContactQuery } from '../core/filters'
+import { startOfDay } from '../core/calendar'
+import { systemTimeZone } from '../core/time'
 import { resolveDataDir } from '../store'
 import { openService, type TouchbaseService } from '../service'
 import { reminderMessage } from '../service/reminder-message'
 import { createNodeNotifier, type Notifier } from '../service/notifier'
 import { resolveLanguage } from '../shared/i18n'
-import { boardText, contactDetail, contactLine, importReportText, statsText } from './format'
+import { boardText, contactDetail, contactLine, dueText, exitWord, importReportText, localDateTime, plural, statsText } from './format'
+import { addLoopCommands } from './loop-commands'
+import { resolveContactRef } from './contact-ref'
+import type { Terminal } from './block-terminal'
 import { addSyncCommands } from './sync-commands'
+import pkg from '../../package.json' with { type: 'json' }
 
 export interface CliIo {
   out: (text: string) => void
@@ -20,6 +27,8 @@ export interface CliIo {
   progress?: (line: string) => void
   /** Asks for a secret without echoing it (only on a terminal). */
   prompt?: (question: string) => Promise<string>
+  /** The terminal `touchbase block` reads keys from and draws on. */
+  terminal?: Terminal
 }
 
 interface GlobalOptions {
@@ -28,9 +37,15 @@ interface GlobalOptions {
   json?: boolean
 }
 
+/** --now and --at: an ISO-8601 instant, or a plain date for the start of that local day. */
 function parseInstant(value: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null
+  if (day) {
+    if (new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day || Number.isNaN(Date.parse(day))) throw new InvalidArgumentError(`${day} is not a real date`)
+    return startOfDay(day, systemTimeZone())
+  }
   if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    throw new InvalidArgumentError('expected an ISO-8601 instant, e.g. 2026-11-27T09:00:00Z')
+    throw new InvalidArgumentError('expected a date like 2026-11-27 or an ISO-8601 instant like 2026-11-27T09:00:00Z')
   }
   return value
 }
@@ -48,6 +63,21 @@ function contactOptions(cmd: Command): Command {
     .option('--notes <text>', 'free notes')
     .option('--cadence <rrule>', 'own follow-up rule, e.g. "FREQ=WEEKLY;BYDAY=TU"; "default" for the escalating default')
     .option('--owner <name>', 'on a team board: the teammate who owns the follow-up; "none" to unassign')
+    .addOption(new Option('--priority <priority>', 'high comes first within a day').choices(PRIORITIES))
+}
+
+/** --kind, --tag and --priority for list and due. */
+function filterOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--kind <kind>', 'only this kind').choices(CONTACT_KINDS))
+    .option('--tag <tag>', 'only contacts with this tag')
+    .addOption(new Option('--priority <priority>', 'only this priority').choices(PRIORITIES))
+}
+
+type Query = NonNullable<ContactQuery>
+
+function queryOf(o: Record<string, unknown>): Query {
+  return { ...(o.kind ? { kind: o.kind as Query['kind'] } : {}), ...(o.tag ? { tag: String(o.tag) } : {}), ...(o.priority ? { priority: o.priority as Query['priority'] } : {}) }
 }
 
 /** Builds the `touchbase` command line. Every command is a thin call into the application service. */
@@ -55,8 +85,8 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command('touchbase')
     .description('Touchbase: follow up systematically. Contacts by touch count, a cadence each, a daily follow-up list.')
     .option('--data <dir>', 'data folder (overrides $TOUCHBASE_DATA_DIR)')
-    .option('--now <instant>', 'pretend the time is this ISO-8601 instant', parseInstant)
-    .showHelpAfterError()
+    .option('--now <date>', 'pretend the time is this date or ISO-8601 instant', parseInstant)
+    .version(pkg.version, '-V, --version', 'print the version')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
 
@@ -72,6 +102,8 @@ export function buildProgram(io: CliIo): Command {
     }
   }
   const print = (json: boolean | undefined, value: unknown, text: () => string) => io.out(json ? JSON.stringify(value, null, 2) : text())
+  /** A contact's id, unique id prefix or name ("karen"), as the service's id. */
+  const ref = resolveContactRef
 
   contactOptions(program.command('add').description('add a contact').requiredOption('--name <name>', 'name'))
     .option('--json', 'print the contact as JSON')
@@ -79,7 +111,7 @@ export function buildProgram(io: CliIo): Command {
       withService(cmd, async (service, o) => {
         const { cadence, ...fields } = contactFields(o)
         const v = await service.addContact({ ...fields, ...(cadence ? { cadence } : {}), name: String(o.name) })
-        print(o.json, v, () => `Added ${v.name} (id ${v.id}); first follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
+        print(o.json, v, () => `Added ${v.name} (id ${v.id}); first follow-up ${v.nextDueAt ? localDateTime(v.nextDueAt, service.timeZone()) : 'none'}.`)
       })
     )
 
@@ -87,7 +119,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const { contact: v } = await service.editContact(id, contactFields(o))
+        const { contact: v } = await service.editContact(await ref(service, id), contactFields(o))
         print(o.json, v, () => `Updated ${v.name}.`)
       })
     )
@@ -95,18 +127,18 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('touch')
     .description('log one touch (call, email, message, meeting…); restarts the cadence')
-    .argument('<id>')
+    .argument('<id>', 'the id, or a name that matches one contact')
     .addOption(new Option('--channel <channel>', 'how you reached out (default: the suggested channel)').choices(CHANNELS))
     .option('--note <text>', 'what happened')
     .addOption(new Option('--outcome <outcome>', 'what came of it').choices(OUTCOMES))
-    .option('--at <instant>', 'when (back-dating is fine)', parseInstant)
+    .option('--at <date>', 'when: a date or an ISO-8601 instant (back-dating is fine)', parseInstant)
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const { contact: v } = await service.logTouch(id, { channel: o.channel as (typeof CHANNELS)[number] | undefined, note: o.note as string | undefined, outcome: o.outcome as (typeof OUTCOMES)[number] | undefined, at: o.at as string | undefined })
+        const { contact: v } = await service.logTouch(await ref(service, id), { channel: o.channel as (typeof CHANNELS)[number] | undefined, note: o.note as string | undefined, outcome: o.outcome as (typeof OUTCOMES)[number] | undefined, at: o.at as string | undefined })
         // The new touch is the one at --at, or else at the moment of the change (updatedAt).
         const logged = v.touches.find((t) => t.at === ((o.at as string | undefined) ?? v.updatedAt))
-        print(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${logged?.channel}). Next follow-up ${v.nextDueAt?.slice(0, 10) ?? 'none'}.`)
+        print(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${logged?.channel}). Next follow-up ${v.nextDueAt ? localDateTime(v.nextDueAt, service.timeZone()) : 'none'}.`)
       })
     )
 
@@ -117,28 +149,46 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const { contact: v } = await service.undoTouch(id)
-        print(o.json, v, () => `Removed the latest touch of ${v.name}; ${v.touchCount} left.`)
+        const { contact: v } = await service.undoTouch(await ref(service, id))
+        print(o.json, v, () => `Removed the latest touch of ${v.name}; ${plural(v.touchCount, 'touch', 'touches')} left.`)
       })
     )
 
-  for (const [name, description, verb] of [
-    ['snooze', 'move the next follow-up to a date', 'Snoozed'],
-    ['wait', 'waiting on them: they promised something by a date; due then', 'Waiting on']
-  ] as const) {
-    program
-      .command(name)
-      .description(description)
-      .argument('<id>')
-      .requiredOption('--until <date>', 'a date like 2026-12-03, or an ISO instant')
-      .option('--json', 'print the contact as JSON')
-      .action(async (id: string, _o, cmd: Command) =>
-        withService(cmd, async (service, o) => {
-          const { contact: v } = name === 'snooze' ? await service.snooze(id, String(o.until)) : await service.wait(id, String(o.until))
-          print(o.json, v, () => `${verb} ${v.name} until ${String(o.until)}.`)
-        })
-      )
-  }
+  program
+    .command('snooze')
+    .description('move the next follow-up to a date (until the next touch)')
+    .argument('<id>')
+    .requiredOption('--until <date>', 'a date like 2026-12-03, or an ISO instant')
+    .option('--json', 'print the contact as JSON')
+    .action(async (id: string, _o, cmd: Command) =>
+      withService(cmd, async (service, o) => {
+        const { contact: v } = await service.snooze(await ref(service, id), String(o.until))
+        print(o.json, v, () => `Snoozed ${v.name} until ${String(o.until)}.`)
+      })
+    )
+
+  program
+    .command('wait')
+    .description('waiting on them: they promised something by a date (--until), or delivered it (--done)')
+    .argument('<id>')
+    .option('--until <date>', 'the promised-by date, like 2026-12-03, or an ISO instant')
+    .option('--what <text>', 'what they promised, e.g. "the signed quote"')
+    .option('--done', 'they delivered: end the wait and go back to the cadence')
+    .option('--json', 'print the contact as JSON')
+    .action(async (id: string, _o, cmd: Command) =>
+      withService(cmd, async (service, o) => {
+        if (o.done && (o.until || o.what)) throw new Error('--done ends a wait; it takes no --until or --what')
+        if (!o.done && !o.until) throw new Error('say until when with --until DATE, or --done when they delivered')
+        const contactId = await ref(service, id)
+        const { contact: v } = o.done ? await service.delivered(contactId) : await service.wait(contactId, String(o.until), o.what as string | undefined)
+        const tz = service.timeZone()
+        print(o.json, v, () =>
+          o.done
+            ? `${v.name} delivered. Back on the cadence: next follow-up ${v.nextDueAt ? `${localDateTime(v.nextDueAt, tz)} (${v.dueState})` : 'none'}.`
+            : `Waiting on ${v.name}${v.waitingFor ? ` for ${v.waitingFor}` : ''} until ${v.promise?.byDay ?? String(o.until)}.`
+        )
+      })
+    )
 
   program
     .command('close')
@@ -149,8 +199,8 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const { contact: v } = await service.close(id, { as: o.as as (typeof EXIT_STATUSES)[number], ...(o.until ? { until: String(o.until) } : {}) })
-        print(o.json, v, () => `${v.name} closed as ${String(o.as)}.`)
+        const { contact: v } = await service.close(await ref(service, id), { as: o.as as (typeof EXIT_STATUSES)[number], ...(o.until ? { until: String(o.until) } : {}) })
+        print(o.json, v, () => `${v.name} closed as ${exitWord(v.kind, String(o.as))}.`)
       })
     )
 
@@ -161,18 +211,16 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const { contact: v } = await service.reopen(id)
-        print(o.json, v, () => `${v.name} is back on the board (${v.touchCount} touches).`)
+        const { contact: v } = await service.reopen(await ref(service, id))
+        print(o.json, v, () => `${v.name} is back on the board (${plural(v.touchCount, 'touch', 'touches')}).`)
       })
     )
 
-  program
-    .command('list')
-    .description('list contacts')
+  filterOptions(program.command('list').description('list contacts'))
     .option('--json', 'machine-readable output')
     .action(async (_o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const views = await service.list()
+        const views = await service.list(queryOf(o))
         const tz = service.timeZone()
         print(o.json, views, () => (views.length ? views.map((v) => contactLine(v, tz)).join('\n') : 'No contacts yet. Add one: touchbase add --name "Ada"'))
       })
@@ -185,7 +233,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'machine-readable output')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const v = await service.get(id)
+        const v = await service.get(await ref(service, id))
         print(o.json, v, () => contactDetail(v, service.timeZone()))
       })
     )
@@ -201,15 +249,15 @@ export function buildProgram(io: CliIo): Command {
       })
     )
 
-  program
-    .command('due')
-    .description("today's follow-ups: due on or before today, most overdue first")
-    .option('--json', 'machine-readable output')
+  filterOptions(program.command('due').description("today's follow-ups in sections: overdue, today, they owe you, coming up"))
+    .option('--json', 'machine-readable: the contacts due on or before today, most overdue first')
     .action(async (_o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const due = await service.due()
-        const tz = service.timeZone()
-        print(o.json, due, () => (due.length ? due.map((v) => contactLine(v, tz)).join('\n') : 'Nothing due today.'))
+        const query = queryOf(o)
+        if (o.json) return print(true, await service.due(query), () => '')
+        const sections = await service.today(query)
+        const none = !Object.values(sections).some((l) => l.length) && (await service.list()).length === 0
+        print(false, null, () => (none ? 'No contacts yet. Add one: touchbase add --name "Ada"' : dueText(sections, service.timeZone())))
       })
     )
 
@@ -231,10 +279,22 @@ export function buildProgram(io: CliIo): Command {
       withService(cmd, async (service) => {
         const settings = await service.settings()
         const lang = resolveLanguage(settings.language, io.env.LC_ALL || io.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale)
-        const message = reminderMessage(await service.due(), lang)
+        const due = await service.due()
+        const message = reminderMessage(due, lang)
         // Nothing due: stay quiet so a cron job never mails noise.
         if (!message) return
-        await (io.notifier ?? createNodeNotifier()).notify(message)
+        const noSession = noDesktopSession(io.env)
+        if (noSession) {
+          io.out(dueText(await service.today(), service.timeZone()))
+          io.err(`touchbase: no notification was shown: ${noSession}`)
+          return
+        }
+        try {
+          await (io.notifier ?? createNodeNotifier()).notify(message)
+        } catch (error) {
+          io.out(dueText(await service.today(), service.timeZone()))
+          throw new Error(`no notification was shown: the notification service refused it (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`, { cause: error })
+        }
         io.out(`${message.title}: ${message.body}`)
       })
     )
@@ -283,18 +343,31 @@ export function buildProgram(io: CliIo): Command {
     .action(async (file: string, _o, cmd: Command) =>
       withService(cmd, async (service) => {
         const result = await service.restoreBackup(await readFile(file, 'utf8'))
-        io.out(`Restored ${result.contacts} contacts. The previous data is in ${result.backupPath}.`)
+        io.out(`Restored ${plural(result.contacts, 'contact')}. The previous data is in ${result.backupPath}.`)
       })
     )
 
   addSyncCommands(program, io, withService)
+  addLoopCommands(program, { io, withService, print })
 
+  // A usage error is the problem and where to look, not the whole help.
+  for (const command of [program, ...program.commands]) {
+    const name = command === program ? 'touchbase' : `touchbase ${command.name()}`
+    command.showHelpAfterError(`Usage: ${name} ${command.usage()}  (more: ${name} --help)`)
+  }
   return program
+}
+
+/** Why a notification cannot be shown here, or null when a desktop session may show it. */
+export function noDesktopSession(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform): string | null {
+  if (platform !== 'linux' && platform !== 'freebsd' && platform !== 'openbsd') return null
+  if (env.DISPLAY || env.WAYLAND_DISPLAY) return null
+  return 'there is no desktop session here (neither DISPLAY nor WAYLAND_DISPLAY is set), e.g. over SSH or in a plain cron job. Above is what is due; in cron, set DISPLAY and DBUS_SESSION_BUS_ADDRESS to your desktop session to get the notification.'
 }
 
 function contactFields(o: Record<string, unknown>): ContactPatch {
   const fields: ContactPatch = {}
-  for (const key of ['name', 'org', 'kind', 'email', 'phone', 'subject', 'notes'] as const) {
+  for (const key of ['name', 'org', 'kind', 'email', 'phone', 'subject', 'notes', 'priority'] as const) {
     if (o[key] !== undefined) (fields as Record<string, unknown>)[key] = o[key]
   }
   if (o.tag !== undefined) fields.tags = o.tag as string[]

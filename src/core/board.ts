@@ -1,6 +1,6 @@
 import { EXIT_STATUSES, type ExitStatus } from './model'
 import { MAX_COLUMN } from './cadence'
-import { byDueDate, type ContactView } from './contact-view'
+import { byUrgency, type ContactView, type UrgencyFields } from './contact-view'
 
 export const COLUMN_COUNTS = [0, 1, 2, 3, 4, 5] as const
 export type ColumnCount = (typeof COLUMN_COUNTS)[number]
@@ -20,11 +20,18 @@ export function columnOf(view: Pick<ContactView, 'touchCount'>): ColumnCount {
   return Math.min(view.touchCount, MAX_COLUMN) as ColumnCount
 }
 
-type BoardView = Pick<ContactView, 'id' | 'name' | 'status' | 'touchCount' | 'nextDueAt' | 'closedAt'>
+type BoardView = Pick<ContactView, 'id' | 'status' | 'touchCount' | 'closedAt'> & UrgencyFields
 
-/** Exit lanes: most recently closed first, then by id, so the order is total. */
+const byId = (a: Pick<ContactView, 'id'>, b: Pick<ContactView, 'id'>) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** Columns: most urgent first (byUrgency), then by id, so the order is total. */
+function byColumnOrder(a: BoardView, b: BoardView): number {
+  return byUrgency(a, b) || byId(a, b)
+}
+
+/** Exit lanes: most recently closed first, then by id. */
 function byClosedLatest(a: BoardView, b: BoardView): number {
-  return (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  return (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || byId(a, b)
 }
 
 /** Where a view goes: a column for active and waiting contacts, else its exit lane. */
@@ -41,7 +48,7 @@ export function buildBoard<T extends ContactView>(views: readonly T[]): Board<T>
     if ('column' in place) columns[place.column]!.contacts.push(view)
     else exits[place.exit].push(view)
   }
-  for (const column of columns) column.contacts.sort(byDueDate)
+  for (const column of columns) column.contacts.sort(byColumnOrder)
   for (const lane of Object.values(exits)) lane.sort(byClosedLatest)
   return { columns, exits }
 }
@@ -79,7 +86,7 @@ export function updateBoard<T extends ContactView>(board: Board<T>, removed: rea
   for (const view of added) {
     const place = placeOf(view)
     const list = listAt(place)
-    const compare = 'column' in place ? byDueDate : byClosedLatest
+    const compare = 'column' in place ? byColumnOrder : byClosedLatest
     let low = 0
     let high = list.length
     while (low < high) {

@@ -1,10 +1,13 @@
 import { RRule } from 'rrule'
-import type { Contact, Settings } from './model'
+import { WEEKDAYS, type Contact, type Settings, type Touch } from './model'
 import { parseRruleOptions } from './rrule-text'
 import { fromFloating, toFloating } from './time'
 
 const MINUTE = 60_000
 const DAY = 86_400_000
+
+/** What the cadence rules read from the settings. */
+export type CadenceSettings = Pick<Settings, 'escalationDays' | 'workdays'>
 
 /** The touch count at which the escalating default stops growing ("5+"). */
 export const MAX_COLUMN = 5
@@ -20,13 +23,28 @@ export function latestTouch(contact: Pick<Contact, 'touches'>): Contact['touches
   return latest
 }
 
-/** The default escalation step for a touch count: days to wait before the next follow-up. */
-export function escalationDaysFor(contact: Pick<Contact, 'touches'>, settings: Pick<Settings, 'escalationDays'>): number {
-  const step = Math.min(touchCount(contact), MAX_COLUMN)
-  return settings.escalationDays[step] ?? settings.escalationDays[settings.escalationDays.length - 1] ?? 30
+function isPositive(t: Touch): boolean {
+  return t.outcome === 'positive'
 }
 
-/** The rule in force: the contact's own, or the default escalation step for its touch count. */
+/**
+ * Where the escalating default stands: the number of touches since the latest positive reply
+ * (all of them when there was none), capped at 5. A positive reply restarts the escalation at its
+ * first step: strike while it is hot.
+ */
+export function escalationStep(contact: Pick<Contact, 'touches'>): number {
+  let lastPositive: string | undefined
+  for (const t of contact.touches) if (isPositive(t) && (!lastPositive || t.at > lastPositive)) lastPositive = t.at
+  const since = lastPositive === undefined ? contact.touches.length : contact.touches.filter((t) => t.at > lastPositive).length
+  return Math.min(since, MAX_COLUMN)
+}
+
+/** The escalating default's wait in days at the contact's step (see escalationStep). */
+export function escalationDaysFor(contact: Pick<Contact, 'touches'>, settings: Pick<Settings, 'escalationDays'>): number {
+  return settings.escalationDays[escalationStep(contact)] ?? settings.escalationDays[settings.escalationDays.length - 1] ?? 30
+}
+
+/** The rule in force: the contact's own, or the default escalation step (see escalationStep). */
 export function cadenceRuleFor(contact: Pick<Contact, 'touches' | 'cadence'>, settings: Pick<Settings, 'escalationDays'>): string {
   return contact.cadence ?? `FREQ=DAILY;INTERVAL=${escalationDaysFor(contact, settings)}`
 }
@@ -34,14 +52,20 @@ export function cadenceRuleFor(contact: Pick<Contact, 'touches' | 'cadence'>, se
 /**
  * The first occurrence of `rule` strictly after `anchor`, with the rule anchored (DTSTART) at
  * the anchor's local wall-clock time. Returns an ISO instant, or null when the rule has ended.
+ * With `laterDay`, the first occurrence on a later local day than the anchor: a touch satisfies
+ * its whole day, so a Tuesday 10:00 rule touched at 09:00 on a Tuesday is due the next Tuesday.
  */
-export function nextOccurrence(rule: string, anchor: string | Date, timeZone: string): string | null {
+export function nextOccurrence(rule: string, anchor: string | Date, timeZone: string, laterDay = false): string | null {
   // The default cadence is always "every n days"; computing it directly gives the same instant as
   // rrule (DTSTART = anchor to the minute, first occurrence strictly after) and keeps a board of
   // 10,000 contacts from spending seconds inside rrule.
   const everyNDays = /^FREQ=DAILY;INTERVAL=(\d+)$/.exec(rule)
   if (everyNDays) return daysAfter(anchor, Number(everyNDays[1]), timeZone)
-  return previewOccurrences(rule, anchor, timeZone, 1)[0] ?? null
+  if (!laterDay) return previewOccurrences(rule, anchor, timeZone, 1)[0] ?? null
+  const rrule = floatingRule(rule, anchor, timeZone)
+  const nextDay = new Date(Math.floor(toFloating(anchor, timeZone).getTime() / DAY + 1) * DAY)
+  const next = rrule.after(nextDay, true)
+  return next ? fromFloating(next, timeZone).toISOString() : null
 }
 
 /** `days` local calendar days after `anchor`, at the anchor's wall-clock time to the minute. */
@@ -49,6 +73,72 @@ function daysAfter(anchor: string | Date, days: number, timeZone: string): strin
   // Floating time has no daylight saving: a calendar day there is always 24 hours.
   const wall = toFloating(anchor, timeZone).getTime()
   return fromFloating(new Date(Math.floor(wall / MINUTE) * MINUTE + days * DAY), timeZone).toISOString()
+}
+
+/** The next `count` occurrences after `after`, e.g. for a cadence or reminder preview. */
+export function previewOccurrences(rule: string, after: string | Date, timeZone: string, count: number): string[] {
+  const out: string[] = []
+  // Anchored once, so every preview date comes from the same DTSTART.
+  const rrule = floatingRule(rule, after, timeZone)
+  let floating = toFloating(after, timeZone)
+  for (let i = 0; i < count; i++) {
+    const next = rrule.after(floating, false)
+    if (!next) break
+    out.push(fromFloating(next, timeZone).toISOString())
+    floating = next
+  }
+  return out
+}
+
+/** The instant the cadence restarts from: the latest touch, or creation when there is none. */
+export function cadenceAnchor(contact: Pick<Contact, 'touches' | 'createdAt'>): string {
+  return latestTouch(contact)?.at ?? contact.createdAt
+}
+
+/**
+ * When the contact is next due, before snooze/waiting/re-entry are considered: the first cadence
+ * occurrence after the latest touch (on a later local day) or after creation. The escalating
+ * default moves a date on a non-workday to the next workday, at the same time; a contact's own
+ * RRULE is kept exactly as written.
+ */
+export function cadenceDueAt(contact: Pick<Contact, 'touches' | 'cadence' | 'createdAt'>, settings: CadenceSettings, timeZone: string): string | null {
+  const anchor = cadenceAnchor(contact)
+  if (contact.cadence) return nextOccurrence(contact.cadence, anchor, timeZone, contact.touches.length > 0)
+  // The escalating default skips writing out and re-reading its "every n days" rule.
+  const due = daysAfter(anchor, escalationDaysFor(contact, settings), timeZone)
+  // In floating time (the local wall clock), as this runs for every card on every refresh.
+  const wall = toFloating(due, timeZone)
+  let shift = 0
+  while (shift < 7 && !settings.workdays.includes(WEEKDAYS[(wall.getUTCDay() + 6 + shift) % 7]!)) shift++
+  if (shift === 0 || shift === 7) return due
+  wall.setUTCDate(wall.getUTCDate() + shift)
+  return fromFloating(wall, timeZone).toISOString()
+}
+
+/**
+ * The next `count` follow-up dates of a contact if each is done on its day with no reply: the
+ * contact form's preview. The first is the same date the board, `show` and the block give.
+ */
+export function previewFollowUps(contact: Pick<Contact, 'touches' | 'cadence' | 'createdAt'>, settings: CadenceSettings, timeZone: string, count: number): string[] {
+  const out: string[] = []
+  let simulated = contact
+  for (let i = 0; i < count; i++) {
+    const due = cadenceDueAt(simulated, settings, timeZone)
+    if (!due) break
+    out.push(due)
+    simulated = { ...simulated, touches: [...simulated.touches, { id: `preview-${i}`, at: due, channel: 'other' }] }
+  }
+  return out
+}
+
+/**
+ * `rule` as rrule evaluates it: in floating local time, with DTSTART at `dtstart`'s local wall
+ * clock (to the minute), so BYHOUR/BYMINUTE and the rule's own times stay local across DST.
+ */
+function floatingRule(rule: string, dtstart: string | Date, timeZone: string): RRule {
+  const start = toFloating(dtstart, timeZone)
+  start.setUTCSeconds(0, 0)
+  return new RRule({ ...ruleOptions(rule), dtstart: start })
 }
 
 type RuleOptions = ReturnType<typeof parseRruleOptions>
@@ -70,34 +160,40 @@ function ruleOptions(rule: string): RuleOptions {
   return options
 }
 
-/** The next `count` occurrences after `after`, e.g. for a cadence or reminder preview. */
-export function previewOccurrences(rule: string, after: string | Date, timeZone: string, count: number): string[] {
-  const out: string[] = []
-  // Anchored once, so every preview date comes from the same DTSTART.
-  const start = toFloating(after, timeZone)
-  start.setUTCSeconds(0, 0)
-  const rrule = new RRule({ ...ruleOptions(rule), dtstart: start })
-  let floating = toFloating(after, timeZone)
-  for (let i = 0; i < count; i++) {
-    const next = rrule.after(floating, false)
-    if (!next) break
-    out.push(fromFloating(next, timeZone).toISOString())
-    floating = next
-  }
-  return out
-}
+const instantMs = (instant: string | Date) => (typeof instant === 'string' ? Date.parse(instant) : instant.getTime())
 
-/** The instant the cadence restarts from: the latest touch, or creation when there is none. */
-export function cadenceAnchor(contact: Pick<Contact, 'touches' | 'createdAt'>): string {
-  return latestTouch(contact)?.at ?? contact.createdAt
+/** Longer than any daylight-saving shift, so a search starting this much earlier sees every wall time that shifts. */
+const DST_SHIFT_MS = 3 * 3600_000
+
+/**
+ * The first occurrence of `rule` (started at `dtstart`) strictly after `instant`, as an ISO
+ * instant, or null when the rule has ended. Wall clock and instants disagree around DST changes:
+ * in the repeated hour of a fall-back a wall time after `instant` can be an instant already past
+ * (passed over), and a wall time inside the spring-forward gap, before `instant`'s wall clock,
+ * happens only when the gap ends (so the search starts a few hours of wall clock earlier).
+ */
+export function occurrenceAfter(rule: string, dtstart: string | Date, instant: string | Date, timeZone: string): string | null {
+  const rrule = floatingRule(rule, dtstart, timeZone)
+  const after = instantMs(instant)
+  const from = new Date(toFloating(instant, timeZone).getTime() - DST_SHIFT_MS)
+  for (let candidate = rrule.after(from, false); candidate; candidate = rrule.after(candidate, false)) {
+    const real = fromFloating(candidate, timeZone)
+    if (real.getTime() > after) return real.toISOString()
+  }
+  return null
 }
 
 /**
- * When the contact is next due, before snooze/waiting/re-entry are considered:
- * the first cadence occurrence strictly after the latest touch (or creation).
+ * The latest occurrence of `rule` (started at `dtstart`) at or before `instant`, or null when
+ * there is none since `dtstart`. A wall time skipped by spring-forward maps to a later instant
+ * than its floating position suggests; it is not "at or before" until that instant passes.
  */
-export function cadenceDueAt(contact: Contact, settings: Pick<Settings, 'escalationDays'>, timeZone: string): string | null {
-  const anchor = cadenceAnchor(contact)
-  // The escalating default skips writing out and re-reading its "every n days" rule.
-  return contact.cadence ? nextOccurrence(contact.cadence, anchor, timeZone) : daysAfter(anchor, escalationDaysFor(contact, settings), timeZone)
+export function occurrenceAtOrBefore(rule: string, dtstart: string | Date, instant: string | Date, timeZone: string): string | null {
+  const rrule = floatingRule(rule, dtstart, timeZone)
+  const until = instantMs(instant)
+  for (let candidate = rrule.before(toFloating(instant, timeZone), true); candidate; candidate = rrule.before(candidate, false)) {
+    const real = fromFloating(candidate, timeZone)
+    if (real.getTime() <= until) return real.toISOString()
+  }
+  return null
 }

@@ -1,24 +1,34 @@
-import type { Channel, Contact, Settings, Status, Touch } from './model'
-import { cadenceDueAt, escalationDaysFor, latestTouch, touchCount } from './cadence'
+import type { Channel, Contact, Priority, Status, Touch } from './model'
+import { cadenceDueAt, escalationDaysFor, latestTouch, touchCount, type CadenceSettings } from './cadence'
 import { suggestNextChannel } from './suggestions'
 import { toFloating } from './time'
+import { comparePriority, priorityOf } from './priority'
+import { promiseView, waitingDueAt, type PromiseView } from './promises'
 
 export type DueState = 'overdue' | 'today' | 'upcoming' | 'none'
 
 /** What every front shows of a contact: the stored record plus what is derived from it at `now`. */
 export interface ContactView extends Contact {
+  /** Always set in a view: a stored contact without one is normal. */
+  priority: Priority
   touchCount: number
   lastTouchAt: string | null
   lastChannel: Channel | null
   /** On a synced list: who logged the latest touch (a user name), else null. */
   lastTouchBy: string | null
   nextDueAt: string | null
+  /** The local day of nextDueAt ("YYYY-MM-DD"), or null. */
+  dueDay: string | null
   dueState: DueState
   /** Days from today to the due day: negative when overdue. Null when nothing is due. */
   dueInDays: number | null
   /** The effective status at `now`: a not-now contact whose re-entry date has come is active. */
   status: Status
   suggestedChannel: Channel
+  /** A waiting contact's promise: what, by when, how late. */
+  promise: PromiseView | null
+  /** On the board at the touch count where this user most often gives up ("you usually stop here"). */
+  atUsualStop: boolean
 }
 
 /**
@@ -33,7 +43,9 @@ export interface ContactChange {
 export interface ViewContext {
   now: Date
   timeZone: string
-  settings: Pick<Settings, 'escalationDays'>
+  settings: CadenceSettings
+  /** The touch count where this user most often gives up (core/insights usualStop), when known. */
+  usualStop?: number | null
 }
 
 export function effectiveStatus(contact: Contact, now: Date): Status {
@@ -43,12 +55,12 @@ export function effectiveStatus(contact: Contact, now: Date): Status {
 
 /** What a view derives from the contact, the zone and the settings alone: not from `now`. */
 interface Derived {
-  /** The zone and settings these were computed for. */
+  /** The zone and cadence settings these were computed for. */
   key: string
   latest: Touch | undefined
-  /** nextDueAt and its local day number; undefined until first asked for. */
+  /** nextDueAt, and its local wall clock in ms; undefined until first asked for. */
   dueAt?: string | null
-  dueDay?: number | null
+  dueWall?: number | null
   suggestedChannel?: Channel
 }
 
@@ -58,14 +70,14 @@ interface Derived {
  * being edited is not), and a board after one change recomputes one contact, not 10,000.
  */
 const derivedCache = new WeakMap<Contact, Derived>()
-const contextKeys = new WeakMap<object, { timeZone: string; days: readonly number[]; key: string }>()
+const contextKeys = new WeakMap<object, { timeZone: string; settings: CadenceSettings; key: string }>()
 
-/** The zone and escalation as a string, memoised per context object (one per list). */
+/** The zone and cadence settings as a string, memoised per context object (one per list). */
 function contextKey(ctx: Pick<ViewContext, 'timeZone' | 'settings'>): string {
   const memo = contextKeys.get(ctx)
-  if (memo && memo.timeZone === ctx.timeZone && memo.days === ctx.settings.escalationDays) return memo.key
-  const key = `${ctx.timeZone}|${ctx.settings.escalationDays.join(',')}`
-  contextKeys.set(ctx, { timeZone: ctx.timeZone, days: ctx.settings.escalationDays, key })
+  if (memo && memo.timeZone === ctx.timeZone && memo.settings === ctx.settings) return memo.key
+  const key = `${ctx.timeZone}|${ctx.settings.escalationDays.join(',')}|${ctx.settings.workdays.join(',')}`
+  contextKeys.set(ctx, { timeZone: ctx.timeZone, settings: ctx.settings, key })
   return key
 }
 
@@ -79,85 +91,90 @@ function derived(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings
 }
 
 /**
- * When the contact next needs a follow-up. Waiting contacts are due on their promised-by date,
- * not-now contacts on their re-entry date, snoozed ones on the snooze date; otherwise the cadence.
- * It does not depend on `now`, so it is computed once per contact object.
+ * When the contact next needs a follow-up. A snooze (until the next touch) comes first; then
+ * not-now contacts are due on their re-entry date, waiting ones by the promise rules
+ * (core/promises), the others on their cadence. It does not depend on `now`, so it is computed
+ * once per contact object.
  */
-export function nextDueAt(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): string | null {
+export function nextDueAt(contact: Contact, ctx: Pick<ViewContext, 'settings' | 'timeZone'>): string | null {
   const d = derived(contact, ctx)
   if (d.dueAt === undefined) d.dueAt = computeNextDueAt(contact, ctx)
   return d.dueAt
 }
 
-function computeNextDueAt(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): string | null {
+function computeNextDueAt(contact: Contact, ctx: Pick<ViewContext, 'settings' | 'timeZone'>): string | null {
   switch (contact.status) {
     case 'won':
     case 'dropped':
       return null
     case 'not-now':
-      return contact.reentryAt ?? null
+      return contact.snoozedUntil ?? contact.reentryAt ?? null
     case 'waiting':
-      return contact.waitingUntil ?? contact.snoozedUntil ?? cadenceDueAt(contact, ctx.settings, ctx.timeZone)
+      return contact.snoozedUntil ?? waitingDueAt(contact, () => cadenceDueAt(contact, ctx.settings, ctx.timeZone))
     case 'active':
       return contact.snoozedUntil ?? cadenceDueAt(contact, ctx.settings, ctx.timeZone)
   }
 }
 
-/** The local day number of nextDueAt, also once per contact object. */
-function nextDueDay(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): number | null {
+/** nextDueAt's local wall clock (floating ms), also once per contact object. */
+function nextDueWall(contact: Contact, ctx: Pick<ViewContext, 'settings' | 'timeZone'>): number | null {
   const d = derived(contact, ctx)
-  if (d.dueDay === undefined) {
+  if (d.dueWall === undefined) {
     const at = nextDueAt(contact, ctx)
-    d.dueDay = at === null ? null : localDayNumber(at, ctx.timeZone)
+    d.dueWall = at === null ? null : toFloating(at, ctx.timeZone).getTime()
   }
-  return d.dueDay
+  return d.dueWall
 }
 
-const DAY = 86_400_000
+const DAY_MS = 86_400_000
 
-/** The local calendar day of an instant as a day number (days since 1970-01-01 local). */
-function localDayNumber(instant: Date | string, timeZone: string): number {
-  return Math.floor(toFloating(instant, timeZone).getTime() / DAY)
-}
-
-/** Today's day number, memoised per context object: a list shares one context for every contact. */
+/** Today's local day number, memoised per context object: a list shares one context for every contact. */
 const todays = new WeakMap<object, { nowMs: number; timeZone: string; day: number }>()
 
 function today(ctx: Pick<ViewContext, 'now' | 'timeZone'>): number {
   const memo = todays.get(ctx)
   if (memo && memo.nowMs === ctx.now.getTime() && memo.timeZone === ctx.timeZone) return memo.day
-  const day = localDayNumber(ctx.now, ctx.timeZone)
+  const day = Math.floor(toFloating(ctx.now, ctx.timeZone).getTime() / DAY_MS)
   todays.set(ctx, { nowMs: ctx.now.getTime(), timeZone: ctx.timeZone, day })
   return day
 }
 
-export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null } {
-  return dueStateOfDay(dueAt === null ? null : localDayNumber(dueAt, ctx.timeZone), ctx)
+export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null; dueDay: string | null } {
+  return dueStateOfWall(dueAt === null ? null : toFloating(dueAt, ctx.timeZone).getTime(), ctx)
 }
 
-function dueStateOfDay(dueDay: number | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null } {
-  if (dueDay === null) return { dueState: 'none', dueInDays: null }
-  const days = dueDay - today(ctx)
-  return { dueState: days < 0 ? 'overdue' : days === 0 ? 'today' : 'upcoming', dueInDays: days }
+/** From the due date's local wall clock, the day and the days from today. */
+function dueStateOfWall(wall: number | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null; dueDay: string | null } {
+  if (wall === null) return { dueState: 'none', dueInDays: null, dueDay: null }
+  const days = Math.floor(wall / DAY_MS) - today(ctx)
+  return { dueState: days < 0 ? 'overdue' : days === 0 ? 'today' : 'upcoming', dueInDays: days, dueDay: new Date(wall).toISOString().slice(0, 10) }
 }
 
 export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
   const status = effectiveStatus(contact, ctx.now)
   const d = derived(contact, ctx)
   const due = status === 'won' || status === 'dropped' ? null : nextDueAt(contact, ctx)
-  const { dueState, dueInDays } = status === 'not-now' || due === null ? { dueState: 'none' as const, dueInDays: null } : dueStateOfDay(nextDueDay(contact, ctx), ctx)
+  const state = dueStateOfWall(due === null ? null : nextDueWall(contact, ctx), ctx)
+  // A not-now contact is off the board until its re-entry date: nothing is due, though the date is known.
+  const { dueState, dueInDays } = status === 'not-now' ? { dueState: 'none' as const, dueInDays: null } : state
+  const count = touchCount(contact)
+  const onBoard = status === 'active' || status === 'waiting'
   d.suggestedChannel ??= suggestNextChannel(contact, d.latest)
   return {
     ...contact,
+    priority: priorityOf(contact),
     status,
-    touchCount: touchCount(contact),
+    touchCount: count,
     lastTouchAt: d.latest?.at ?? null,
     lastChannel: d.latest?.channel ?? null,
     lastTouchBy: d.latest?.by ?? null,
     nextDueAt: due,
+    dueDay: state.dueDay,
     dueState,
     dueInDays,
-    suggestedChannel: d.suggestedChannel
+    suggestedChannel: d.suggestedChannel,
+    promise: promiseView(contact, ctx.now, ctx.timeZone),
+    atUsualStop: onBoard && ctx.usualStop !== undefined && ctx.usualStop !== null && Math.min(count, 5) === ctx.usualStop
   }
 }
 
@@ -165,44 +182,57 @@ export function isDue(view: Pick<ContactView, 'dueState'>): boolean {
   return view.dueState === 'overdue' || view.dueState === 'today'
 }
 
-/** Contacts due on or before today, most overdue first. */
+/** Contacts due on or before today, most overdue first, high priority first within a day. */
 export function dueList<T extends ContactView>(views: readonly T[]): T[] {
-  return views.filter(isDue).sort(byDueDate)
+  return views.filter(isDue).sort(byUrgency)
 }
 
 /**
- * The same list as dueList(all views), straight from the contacts: only the due ones become
- * views, so the daily list of a large file costs a due date per contact and little else.
+ * The same list as dueList(views of all contacts, filtered by `include`), straight from the
+ * contacts: only the due ones become views, so the daily list of a large file costs a due date
+ * per contact and little else.
  */
-export function dueViews(contacts: readonly Contact[], ctx: ViewContext): ContactView[] {
+export function dueViews(contacts: readonly Contact[], ctx: ViewContext, include: (view: ContactView) => boolean = () => true): ContactView[] {
   const due: ContactView[] = []
   const todayNumber = today(ctx)
   for (const contact of contacts) {
     const status = effectiveStatus(contact, ctx.now)
-    if ((status === 'active' || status === 'waiting') && dueBy(contact, ctx, todayNumber)) due.push(toContactView(contact, ctx))
+    if ((status === 'active' || status === 'waiting') && dueBy(contact, ctx, todayNumber)) {
+      const view = toContactView(contact, ctx)
+      if (include(view)) due.push(view)
+    }
   }
-  return due.sort(byDueDate)
+  return due.sort(byUrgency)
 }
 
 /** Whether the contact is due on or before the local day `todayNumber`, with as little date work as that takes. */
 function dueBy(contact: Contact, ctx: ViewContext, todayNumber: number): boolean {
-  if (contact.status === 'active' && !contact.snoozedUntil && !contact.cadence && derivedCache.get(contact)?.dueDay === undefined) {
-    // The escalating default falls n local days after the anchor, at the anchor's wall-clock time
-    // or, inside a daylight-saving gap, up to a day later, never earlier: only a bound that lands
-    // on today itself needs the exact instant.
+  if (contact.status === 'active' && !contact.snoozedUntil && !contact.cadence && derivedCache.get(contact)?.dueWall === undefined) {
+    // The escalating default falls n local days after the anchor, at the anchor's wall-clock
+    // time, moved later (never earlier) by a daylight-saving gap or to the next workday: a
+    // contact whose earliest possible day is after today is not due, with no date computed.
     const d = derived(contact, ctx)
-    const earliest = localDayNumber(d.latest?.at ?? contact.createdAt, ctx.timeZone) + escalationDaysFor(contact, ctx.settings)
-    if (earliest > todayNumber) return false
-    if (earliest < todayNumber) return true
+    const anchorDay = Math.floor(toFloating(d.latest?.at ?? contact.createdAt, ctx.timeZone).getTime() / DAY_MS)
+    if (anchorDay + escalationDaysFor(contact, ctx.settings) > todayNumber) return false
   }
-  const day = nextDueDay(contact, ctx)
-  return day !== null && day <= todayNumber
+  const wall = nextDueWall(contact, ctx)
+  return wall !== null && Math.floor(wall / DAY_MS) <= todayNumber
 }
 
-/** Most overdue first, no due date last; then by name, then by id, so the order is total. */
-export function byDueDate(a: Pick<ContactView, 'nextDueAt' | 'name' | 'id'>, b: Pick<ContactView, 'nextDueAt' | 'name' | 'id'>): number {
-  if (a.nextDueAt === b.nextDueAt) return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  if (a.nextDueAt === null) return 1
-  if (b.nextDueAt === null) return -1
-  return a.nextDueAt < b.nextDueAt ? -1 : 1
+export type UrgencyFields = Pick<ContactView, 'nextDueAt' | 'dueInDays' | 'name' | 'priority'>
+
+/**
+ * The one order of follow-ups everywhere (board columns, Today, `due`, the block, Spread): by due
+ * day, most overdue first; within a day high priority first; then by time and name. Nothing due
+ * comes last.
+ */
+export function byUrgency(a: UrgencyFields, b: UrgencyFields): number {
+  if (a.nextDueAt === null || b.nextDueAt === null) {
+    if (a.nextDueAt !== b.nextDueAt) return a.nextDueAt === null ? 1 : -1
+    return comparePriority(a, b) || a.name.localeCompare(b.name)
+  }
+  const dayA = a.dueInDays ?? Number.POSITIVE_INFINITY
+  const dayB = b.dueInDays ?? Number.POSITIVE_INFINITY
+  if (dayA !== dayB) return dayA < dayB ? -1 : 1
+  return comparePriority(a, b) || (a.nextDueAt === b.nextDueAt ? 0 : a.nextDueAt < b.nextDueAt ? -1 : 1) || a.name.localeCompare(b.name)
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CONTACT_KINDS } from './model'
+import { CONTACT_KINDS, PRIORITIES } from './model'
 import type { ContactView } from './contact-view'
 import { daysBetween } from './time'
 
@@ -10,6 +10,7 @@ export const ContactQuerySchema = z
     text: z.string().trim().max(200).optional(),
     kind: z.enum(CONTACT_KINDS).optional(),
     tag: z.string().trim().max(60).optional(),
+    priority: z.enum(PRIORITIES).optional(),
     due: z.enum(DUE_FILTERS).optional(),
     /** Only contacts not touched (nor created) in at least this many days. */
     untouchedDays: z.number().int().min(1).max(3650).optional()
@@ -28,6 +29,7 @@ export function contactFilter(query: ContactQuery | undefined, ctx: { now: Date;
   const tag = q.tag?.trim().toLocaleLowerCase()
   return (v) => {
     if (q.kind && v.kind !== q.kind) return false
+    if (q.priority && v.priority !== q.priority) return false
     if (tag && !v.tags.some((t) => t.toLocaleLowerCase() === tag)) return false
     if (q.due === 'waiting' ? v.status !== 'waiting' : q.due && v.dueState !== q.due) return false
     if (q.untouchedDays && daysBetween(v.lastTouchAt ?? v.createdAt, ctx.now, ctx.timeZone) < q.untouchedDays) return false
@@ -37,4 +39,17 @@ export function contactFilter(query: ContactQuery | undefined, ctx: { now: Date;
     }
     return true
   }
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase().trim()
+
+/**
+ * Contacts a typed name refers to ("karen" → Karen Lee): the one whose whole name it is, or else
+ * every one whose name contains it, ignoring case and accents.
+ */
+export function matchByName<T extends { name: string }>(contacts: readonly T[], text: string): T[] {
+  const needle = fold(text)
+  if (!needle) return []
+  const exact = contacts.filter((c) => fold(c.name) === needle)
+  return exact.length ? exact : contacts.filter((c) => fold(c.name).includes(needle))
 }

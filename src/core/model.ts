@@ -11,12 +11,15 @@ export const STATUSES = ['active', 'waiting', 'won', 'not-now', 'dropped'] as co
 /** Statuses that put a contact on the board; the others are the exit lanes. */
 export const BOARD_STATUSES = ['active', 'waiting'] as const
 export const EXIT_STATUSES = ['won', 'not-now', 'dropped'] as const
+/** Within a day, high comes first everywhere; a contact without one is normal. */
+export const PRIORITIES = ['high', 'normal', 'low'] as const
 
 export type ContactKind = (typeof CONTACT_KINDS)[number]
 export type Channel = (typeof CHANNELS)[number]
 export type Outcome = (typeof OUTCOMES)[number]
 export type Status = (typeof STATUSES)[number]
 export type ExitStatus = (typeof EXIT_STATUSES)[number]
+export type Priority = (typeof PRIORITIES)[number]
 
 /** An ISO-8601 instant with an offset or Z, e.g. 2026-11-27T09:00:00Z. */
 export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-27T09:00:00Z' })
@@ -75,8 +78,14 @@ export const ContactSchema = z.object({
   /** The contact's own RRULE; absent means the escalating default from settings. */
   cadence: Rrule.optional(),
   status: z.enum(STATUSES),
-  /** waiting: they promised an answer by this instant; due then. */
+  /** Absent means normal (files from before priorities read unchanged). */
+  priority: z.enum(PRIORITIES).optional(),
+  /** waiting: they promised something by this instant (core/promises has the rules). */
   waitingUntil: Instant.optional(),
+  /** waiting: what they promised, e.g. "the signed quote". */
+  waitingFor: optionalText(500),
+  /** waiting: when the promise was recorded; a touch after it keeps the promise but moves the chase to the cadence. */
+  waitingSince: Instant.optional(),
   /** not-now: back on the board (at the same touch count) from this instant. */
   reentryAt: Instant.optional(),
   /** Snooze: the next follow-up is moved to this instant, until the next touch. */
@@ -102,7 +111,22 @@ export type Weekday = (typeof WEEKDAYS)[number]
 export const DEFAULT_WORKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR']
 export const DEFAULT_QUICK_LOG_SHORTCUT = 'CommandOrControl+Shift+L'
 
-export const SettingsSchema = z.object({
+/** The touch numbers the playbook (ideas and message templates) has an entry for; "5" means 5 or later. */
+export const PLAYBOOK_TOUCHES = ['1', '2', '3', '4', '5'] as const
+export type PlaybookTouch = (typeof PLAYBOOK_TOUCHES)[number]
+
+/** One touch number's own texts; a blank or absent field means the built-in one (core/playbook). */
+export const PlaybookStepSchema = z.object({
+  idea: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  subject: z.string().trim().max(300, 'must be at most 300 characters').optional(),
+  body: z.string().trim().max(5000, 'must be at most 5000 characters').optional()
+})
+export type PlaybookStep = z.infer<typeof PlaybookStepSchema>
+export const PlaybookOverridesSchema = z.partialRecord(z.enum(PLAYBOOK_TOUCHES), PlaybookStepSchema)
+export type PlaybookOverrides = z.infer<typeof PlaybookOverridesSchema>
+
+/** Every setting, as a change may send it (no defaults: a patch must not reset what it leaves out). */
+const SettingsFields = z.object({
   /** When the daily follow-up reminder fires, in local time. */
   reminderRule: Rrule,
   /**
@@ -113,15 +137,16 @@ export const SettingsSchema = z.object({
   language: z.enum(['system', 'en', 'zh-CN']),
   theme: z.enum(['system', 'light', 'dark']),
   startAtLogin: z.boolean(),
-  // Settings added after the first release carry defaults, so an older file reads without a migration.
   /** The global shortcut that opens the quick-log window from any app (an Electron accelerator). */
-  quickLogShortcut: z.string().trim().max(100).default(DEFAULT_QUICK_LOG_SHORTCUT),
+  quickLogShortcut: z.string().trim().max(100),
   /** How long a follow-up block runs. */
-  blockMinutes: z.union([z.literal(15), z.literal(30), z.literal(45)]).default(30),
+  blockMinutes: z.union([z.literal(15), z.literal(30), z.literal(45)]),
   /** The days follow-ups are planned on; the escalating default moves off the others. */
-  workdays: z.array(z.enum(WEEKDAYS)).min(1, 'must list at least one day').default([...DEFAULT_WORKDAYS]),
+  workdays: z.array(z.enum(WEEKDAYS)).min(1, 'must list at least one day'),
   /** How many follow-ups a day the planner and Spread aim for. */
-  dailyCapacity: z.number().int().min(1).max(500).default(15),
+  dailyCapacity: z.number().int().min(1).max(500),
+  /** Your own ideas and message templates per touch number; what is absent is the built-in text in the UI language. */
+  playbook: PlaybookOverridesSchema,
   /** Sync over the CouchDB replication protocol; absent = this data stays on this machine. */
   sync: z
     .object({
@@ -131,6 +156,15 @@ export const SettingsSchema = z.object({
       boards: z.array(BoardName)
     })
     .optional()
+})
+
+// Settings added after the first release carry defaults, so an older file reads without a migration.
+export const SettingsSchema = SettingsFields.extend({
+  quickLogShortcut: SettingsFields.shape.quickLogShortcut.default(DEFAULT_QUICK_LOG_SHORTCUT),
+  blockMinutes: SettingsFields.shape.blockMinutes.default(30),
+  workdays: SettingsFields.shape.workdays.default([...DEFAULT_WORKDAYS]),
+  dailyCapacity: SettingsFields.shape.dailyCapacity.default(15),
+  playbook: SettingsFields.shape.playbook.default({})
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -143,7 +177,8 @@ export const DEFAULT_SETTINGS: Settings = {
   quickLogShortcut: DEFAULT_QUICK_LOG_SHORTCUT,
   blockMinutes: 30,
   workdays: [...DEFAULT_WORKDAYS],
-  dailyCapacity: 15
+  dailyCapacity: 15,
+  playbook: {}
 }
 
 export const ReminderStateSchema = z.object({
@@ -154,16 +189,74 @@ export const ReminderStateSchema = z.object({
 })
 export type ReminderState = z.infer<typeof ReminderStateSchema>
 
+/** A calendar day as "YYYY-MM-DD" that exists (no 2026-02-30). */
+export const Day = z
+  .string()
+  .trim()
+  .refine(isCalendarDay, { message: 'must be a real date like 2026-12-03', params: { code: 'invalid-date' } })
+
+function isCalendarDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return date.toISOString().slice(0, 10) === s
+}
+
+const BlockCount = z.number().int().min(0).max(10_000)
+
+/** What a follow-up block did, as its front reports it when the block finishes (core/block). */
+export const BlockRecordInputSchema = z
+  .object({
+    startedAt: Instant,
+    endedAt: Instant,
+    /** The timer it ran with. */
+    minutes: z.union([z.literal(15), z.literal(30), z.literal(45)]),
+    /** Why it counts as finished: the queue ran empty, or the timer ran out after at least one touch. */
+    ended: z.enum(['queue-empty', 'time-up']),
+    touches: BlockCount,
+    byChannel: z.partialRecord(z.enum(CHANNELS), BlockCount).default({}),
+    promises: BlockCount.default(0),
+    delivered: BlockCount.default(0),
+    snoozed: BlockCount.default(0),
+    closed: BlockCount.default(0),
+    skipped: BlockCount.default(0)
+  })
+  .refine((b) => Date.parse(b.endedAt) >= Date.parse(b.startedAt), { message: 'must not end before it started', path: ['endedAt'] })
+  .refine((b) => b.ended === 'queue-empty' || b.touches >= 1, { message: 'a block that ran out of time counts only with at least one touch', path: ['touches'] })
+  .refine((b) => Object.values(b.byChannel).reduce((a, n) => a + (n ?? 0), 0) === b.touches, { message: 'must add up to touches', path: ['byChannel'] })
+export type BlockRecordInput = z.input<typeof BlockRecordInputSchema>
+
+/** A finished follow-up block, kept in the data file for the streak. */
+export const BlockRecordSchema = z.object({
+  id: z.string().min(1),
+  /** The local day it was done on. */
+  date: Day,
+  startedAt: Instant,
+  endedAt: Instant,
+  minutes: z.union([z.literal(15), z.literal(30), z.literal(45)]),
+  ended: z.enum(['queue-empty', 'time-up']),
+  touches: BlockCount,
+  byChannel: z.partialRecord(z.enum(CHANNELS), BlockCount),
+  promises: BlockCount,
+  delivered: BlockCount,
+  snoozed: BlockCount,
+  closed: BlockCount,
+  skipped: BlockCount
+})
+export type BlockRecord = z.infer<typeof BlockRecordSchema>
+
 export const DocumentSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   contacts: z.array(ContactSchema),
   settings: SettingsSchema,
-  reminder: ReminderStateSchema
+  reminder: ReminderStateSchema,
+  /** Finished follow-up blocks, oldest first. Absent in files from before blocks: none. */
+  blocks: z.array(BlockRecordSchema).default([])
 })
 export type TouchbaseDocument = z.infer<typeof DocumentSchema>
 
 export function emptyDocument(): TouchbaseDocument {
-  return { schemaVersion: SCHEMA_VERSION, contacts: [], settings: structuredClone(DEFAULT_SETTINGS), reminder: {} }
+  return { schemaVersion: SCHEMA_VERSION, contacts: [], settings: structuredClone(DEFAULT_SETTINGS), reminder: {}, blocks: [] }
 }
 
 // ---- Inputs: what a person (CLI, form, IPC) may send. Shared by every entry point. ----
@@ -196,7 +289,8 @@ export const ContactInputSchema = z.object({
   tags: z.array(z.string().trim().min(1).max(60)).default([]),
   notes: blankToUndefined(z.string().trim().max(20_000)),
   subject: blankToUndefined(z.string().trim().max(500)),
-  cadence: blankToUndefined(Rrule)
+  cadence: blankToUndefined(Rrule),
+  priority: z.enum(PRIORITIES).optional()
 })
 export type ContactInput = z.input<typeof ContactInputSchema>
 
@@ -239,7 +333,40 @@ export const CloseInputSchema = z
   })
 export type CloseInput = z.input<typeof CloseInputSchema>
 
-export const SettingsPatchSchema = SettingsSchema.partial()
+/** What they promised, said when recording a wait. */
+export const PromiseWhat = blankToUndefined(z.string().trim().max(500, 'must be at most 500 characters'))
+
+/** How many days the planner and Spread look ahead. */
+export const PlanDays = z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(92, 'must be at most 92 days')
+
+export const SpreadRequestSchema = z
+  .object({
+    days: PlanDays.default(14),
+    /** Only say what would move. */
+    dryRun: z.boolean().default(false)
+  })
+  .default({ days: 14, dryRun: false })
+export type SpreadRequest = z.input<typeof SpreadRequestSchema>
+
+/** Undo of a Spread: the moves it returned (or some of them), each with the snooze it replaced. */
+export const SpreadUndoSchema = z
+  .array(
+    z.object({
+      id: IdRef,
+      /** The snooze Spread set. */
+      at: Instant,
+      /** The snooze before it; null when there was none. */
+      previous: z.union([Instant, z.null()])
+    })
+  )
+  .max(100_000)
+export type SpreadUndo = z.input<typeof SpreadUndoSchema>
+
+/** The languages the built-in playbook is written in. */
+export const PlaybookLanguageSchema = z.enum(['en', 'zh-CN'])
+
+/** A change to some settings; what it leaves out stays as it is. */
+export const SettingsPatchSchema = SettingsFields.partial()
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>
 
 /** Turns a zod error into one line per field: "email: is not a valid email address". */

@@ -1,7 +1,8 @@
 import type { AppInfo, IpcError, IpcResponse, PushEvent, PushEvents } from '../shared/ipc'
 import { ImportError } from '../core/interop/errors'
 import type { ContactQuery } from '../core/filters'
-import type { CloseInput, Contact, ContactInput, ContactPatch, SettingsPatch, TouchInput, TouchPatch } from '../core/model'
+import type { BlockRecordInput, CloseInput, Contact, ContactInput, ContactPatch, SettingsPatch, SpreadRequest, SpreadUndo, TouchInput, TouchPatch } from '../core/model'
+import type { PlaybookLanguage } from '../core/playbook'
 import type { ExportFormat, ImportRequest } from '../core/interop/requests'
 import { ServiceError } from './errors'
 import type { TouchbaseService } from './service'
@@ -18,6 +19,13 @@ export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
     'settings:get': query(() => service.settings()),
     'export:run': query((format: ExportFormat) => service.exportData(format)),
     'app:info': query(async () => host.appInfo()),
+    'today:get': query(() => service.today()),
+    'stats:get': query(() => service.stats()),
+    'plan:get': query((days?: number) => service.plan(days)),
+    'block:queue': query(() => service.blockQueue()),
+    'block:status': query(() => service.blockStatus()),
+    'playbook:get': query((language: PlaybookLanguage) => service.playbook(language)),
+    'playbook:message': query((id: string, language: PlaybookLanguage) => service.message(id, language)),
 
     'contacts:add': command((input: ContactInput) => service.addContact(input)),
     'contacts:edit': command((id: string, patch: ContactPatch) => service.editContact(id, patch)),
@@ -25,7 +33,8 @@ export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
     /** Undo: puts a contact back exactly as a `before` (or a deleted contact) a command returned. */
     'contacts:restore': command((snapshot: Contact) => service.restoreContact(snapshot)),
     'contacts:snooze': command((id: string, until: string) => service.snooze(id, until)),
-    'contacts:wait': command((id: string, until: string) => service.wait(id, until)),
+    'contacts:wait': command((id: string, until: string, what?: string) => service.wait(id, until, what)),
+    'contacts:delivered': command((id: string) => service.delivered(id)),
     'contacts:close': command((id: string, input: CloseInput) => service.close(id, input)),
     'contacts:reopen': command((id: string) => service.reopen(id)),
     'touch:log': command((id: string, input: TouchInput, count?: number) => service.logTouch(id, input, count)),
@@ -33,6 +42,10 @@ export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
     'touch:edit': command((id: string, touchId: string, patch: TouchPatch) => service.editTouch(id, touchId, patch)),
     'touch:delete': command((id: string, touchId: string) => service.deleteTouch(id, touchId)),
     'settings:update': command((patch: SettingsPatch) => service.updateSettings(patch)),
+    'plan:spread': command((request?: SpreadRequest) => service.spread(request)),
+    /** Undo of plan:spread: the moves it returned (or some of them). */
+    'plan:unspread': command((moves: SpreadUndo) => service.unspread(moves)),
+    'block:record': command((block: BlockRecordInput) => service.recordBlock(block)),
     /** Imports CSV or vCard text; progress arrives as 'import:progress' events. */
     'import:run': command((request: ImportRequest) =>
       service.importContacts(request, (done, total) => host.push?.('import:progress', { done, total }))

@@ -13,6 +13,8 @@ export interface ReminderMessage {
 /**
  * The daily notification: "5 follow-ups due today" and "Ada (vendor, touch 3), …".
  * "touch N" is the touch this follow-up will be, so a contact touched twice shows touch 3.
+ * When some are at the touch count where this user usually gives up, the body starts by saying
+ * so: "3 contacts are at touch 2, where you usually stop."
  */
 export function reminderMessage(due: readonly ContactView[], lang: Language): ReminderMessage | null {
   if (due.length === 0) return null
@@ -20,6 +22,8 @@ export function reminderMessage(due: readonly ContactView[], lang: Language): Re
   const items = due.slice(0, NAMES_SHOWN).map((v) => t('notification.item', { name: v.name, kind: t(`notification.kind.${v.kind}`), touch: v.touchCount + 1 }))
   const rest = due.length - items.length
   const separator = lang === 'zh-CN' ? '、' : ', '
-  const body = items.join(separator) + (rest > 0 ? `${separator}${t('notification.more', { count: rest })}` : '')
+  const atStop = due.filter((v) => v.atUsualStop)
+  const nudge = atStop.length ? t('notification.usualStop', { count: atStop.length, touch: Math.min(atStop[0]!.touchCount, 5) }) + (lang === 'zh-CN' ? '' : ' ') : ''
+  const body = nudge + items.join(separator) + (rest > 0 ? `${separator}${t('notification.more', { count: rest })}` : '')
   return { title: t('notification.title', { count: due.length }), body, count: due.length }
 }

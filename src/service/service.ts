@@ -7,11 +7,19 @@ import {
   ContactPatchSchema,
   ContactSchema,
   DayOrInstant,
+  BlockRecordInputSchema,
   IdRef,
+  PlanDays,
+  PlaybookLanguageSchema,
+  PromiseWhat,
   SettingsPatchSchema,
+  SpreadRequestSchema,
+  SpreadUndoSchema,
   TouchCount,
   TouchInputSchema,
   TouchPatchSchema,
+  type BlockRecord,
+  type BlockRecordInput,
   type CloseInput,
   type Contact,
   type ContactInput,
@@ -19,6 +27,8 @@ import {
   type ReminderState,
   type Settings,
   type SettingsPatch,
+  type SpreadRequest,
+  type SpreadUndo,
   type TouchbaseDocument,
   type TouchInput,
   type TouchPatch
@@ -29,8 +39,12 @@ import { issueCodes } from '../core/issues'
 import { dueViews, toContactView, type ContactChange, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
-import { computeStats, type Stats } from '../core/insights'
-import { parseDayOrInstant, systemTimeZone } from '../core/time'
+import { computeStats, usualStopFor, type Stats } from '../core/insights'
+import { localDay, parseDayOrInstant, systemTimeZone } from '../core/time'
+import { blockQueue, todaySections, type TodaySections } from '../core/today'
+import { buildPlan, nextBlockSize, planSpread, type Plan, type SpreadMove } from '../core/plan'
+import { blockStreak, type Streak } from '../core/streak'
+import { messageFor, resolvePlaybook, type PlaybookEntry, type PlaybookLanguage, type TouchMessage } from '../core/playbook'
 import type { Store } from '../store'
 import { ExportFormatSchema, ImportRequestSchema, type ExportFormat, type ExportedFile, type ImportReport, type ImportRequest } from '../core/interop/requests'
 import { exportData, importContacts, restoreBackup } from './interop'
@@ -56,6 +70,39 @@ export type ChangeListener = (origin: ChangeOrigin) => void
 /** Short ids are easy to type on the command line; 10 hex digits make collisions negligible. */
 export function newContactId(): string {
   return randomUUID().replace(/-/g, '').slice(0, 10)
+}
+
+/** What `stats` answers: the figures, and the streak of workdays with a finished block. */
+export type StatsReport = Stats & { streak: Streak }
+
+/** One move of a Spread as it was applied, with the snooze it replaced (for Undo). */
+export interface AppliedMove extends SpreadMove {
+  /** The contact's snooze before; null when there was none. */
+  previous: string | null
+}
+
+export interface SpreadResult {
+  capacity: number
+  days: number
+  dryRun: boolean
+  moves: AppliedMove[]
+  /** The moved contacts as they are now (empty for a dry run). */
+  contacts: ContactView[]
+}
+
+export interface BlockStartInfo {
+  /** Everything due today or earlier, most urgent first. */
+  queue: ContactView[]
+  minutes: 15 | 30 | 45
+  today: string
+  workdays: Settings['workdays']
+  streak: Streak
+}
+
+export interface BlockStatus {
+  streak: Streak
+  /** How many follow-ups the next block will have (due by the next workday). */
+  nextBlockSize: number
 }
 
 /** A JSON backup can be large; far beyond any real one, the cap keeps a bad call from exhausting memory. */
@@ -129,14 +176,55 @@ export class TouchbaseService {
     return buildBoard(await this.list(query))
   }
 
-  /** Contacts due on or before today, most overdue first. */
-  async due(): Promise<ContactView[]> {
+  /** Contacts due on or before today, most overdue first (high priority first within a day). */
+  async due(query?: ContactQuery): Promise<ContactView[]> {
+    const q = parseOrThrow(ContactQuerySchema, query, 'filter')
     const doc = await this.store.read()
-    return dueViews(doc.contacts, this.viewContext(doc))
+    const ctx = this.viewContext(doc)
+    return dueViews(doc.contacts, ctx, contactFilter(q, ctx))
   }
 
-  async stats(): Promise<Stats> {
-    return computeStats(await this.list(), { now: this.now(), timeZone: this.timeZone() })
+  /** Today in sections: overdue (with how late), today, they owe you, coming up. */
+  async today(query?: ContactQuery): Promise<TodaySections> {
+    return todaySections(await this.list(query))
+  }
+
+  async stats(): Promise<StatsReport> {
+    const doc = await this.store.read()
+    const views = this.views(doc)
+    return { ...computeStats(views, { now: this.now(), timeZone: this.timeZone() }), streak: this.streak(doc) }
+  }
+
+  /** Expected follow-ups per day against the daily capacity, for the next `days` days. */
+  async plan(days: number = 14): Promise<Plan> {
+    const n = parseOrThrow(PlanDays, days, 'days')
+    const doc = await this.store.read()
+    return buildPlan(this.views(doc), { today: this.localToday(), days: n, capacity: doc.settings.dailyCapacity, workdays: doc.settings.workdays })
+  }
+
+  /** What a follow-up block starts with: the queue, the timer and the streak. */
+  async blockQueue(): Promise<BlockStartInfo> {
+    const doc = await this.store.read()
+    return { queue: blockQueue(this.views(doc)), minutes: doc.settings.blockMinutes, today: this.localToday(), workdays: doc.settings.workdays, streak: this.streak(doc) }
+  }
+
+  async blockStatus(): Promise<BlockStatus> {
+    const doc = await this.store.read()
+    return { streak: this.streak(doc), nextBlockSize: nextBlockSize(this.views(doc), this.localToday(), doc.settings.workdays) }
+  }
+
+  /** The ideas and message templates per touch number, the user's own over the built-in ones in `language`. */
+  async playbook(language: PlaybookLanguage): Promise<PlaybookEntry[]> {
+    const lang = parseOrThrow(PlaybookLanguageSchema, language, 'language')
+    return resolvePlaybook((await this.store.read()).settings.playbook, lang)
+  }
+
+  /** The idea and the filled-in message template for a contact's next touch. */
+  async message(id: string, language: PlaybookLanguage): Promise<TouchMessage> {
+    const key = parseOrThrow(IdRef, id, 'id')
+    const lang = parseOrThrow(PlaybookLanguageSchema, language, 'language')
+    const doc = await this.store.read()
+    return messageFor(findContact(doc, key), doc.settings.playbook, lang, this.timeZone())
   }
 
   async settings(): Promise<Settings> {
@@ -204,6 +292,10 @@ export class TouchbaseService {
       throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'], 'future-touch')
     }
     return this.change(id, (doc, contact) => {
+      if (!touch.channel && !contact.email && !contact.phone) {
+        const message = `${contact.name} has no email or phone, so there is no channel to suggest. Say how you reached them, e.g. --channel meeting (one of call, email, message, meeting, social, other).`
+        throw new ServiceError('invalid-input', message, ['channel: required for a contact with no email or phone'], 'channel-needed')
+      }
       const channel = touch.channel ?? suggestNextChannel(contact)
       // With sync set up, a touch says who made it (a team board shows it on the card).
       const by = doc.settings.sync?.user
@@ -291,14 +383,32 @@ export class TouchbaseService {
     })
   }
 
-  /** Waiting on them: they promised something by `until`; due then. */
-  async wait(id: string, until: string): Promise<ContactChange> {
+  /**
+   * Waiting on them: they promised something (`what`) by `until`. Due then; a touch after this
+   * keeps the promise and chases on the cadence (core/promises).
+   */
+  async wait(id: string, until: string, what?: string): Promise<ContactChange> {
     const at = this.parseDate(until, 'until')
+    const text = parseOrThrow(PromiseWhat, what, 'what')
     return this.change(id, (_doc, contact) => {
       contact.status = 'waiting'
       contact.waitingUntil = at
+      contact.waitingSince = this.nowIso()
+      if (text) contact.waitingFor = text
+      else delete contact.waitingFor
+      delete contact.snoozedUntil
       delete contact.reentryAt
       delete contact.closedAt
+    })
+  }
+
+  /** They delivered what they promised: the wait ends and the contact is back on its cadence. */
+  async delivered(id: string): Promise<ContactChange> {
+    return this.change(id, (_doc, contact) => {
+      if (contact.status !== 'waiting') throw new ServiceError('conflict', `You are not waiting on ${contact.name}.`, [], 'not-waiting')
+      contact.status = 'active'
+      clearPromise(contact)
+      delete contact.snoozedUntil
     })
   }
 
@@ -314,7 +424,7 @@ export class TouchbaseService {
     return this.change(id, (_doc, contact) => {
       contact.status = close.as
       contact.closedAt = this.nowIso()
-      delete contact.waitingUntil
+      clearPromise(contact)
       delete contact.snoozedUntil
       if (reentry) contact.reentryAt = reentry
       else delete contact.reentryAt
@@ -326,7 +436,74 @@ export class TouchbaseService {
       contact.status = 'active'
       delete contact.closedAt
       delete contact.reentryAt
-      delete contact.waitingUntil
+      clearPromise(contact)
+    })
+  }
+
+  // ---- planning ----
+
+  /**
+   * Spread: snoozes the overdue backlog and over-capacity days across the next workdays
+   * (core/plan planSpread). One write; the result lists every move with the snooze it replaced,
+   * which is what `unspread` takes to undo it.
+   */
+  async spread(request?: SpreadRequest): Promise<SpreadResult> {
+    const { days, dryRun } = parseOrThrow(SpreadRequestSchema, request, 'spread request')
+    const run = (doc: TouchbaseDocument): SpreadResult => {
+      const moves = planSpread(this.views(doc), { today: this.localToday(), days, capacity: doc.settings.dailyCapacity, workdays: doc.settings.workdays, timeZone: this.timeZone() })
+      const applied: AppliedMove[] = []
+      const changed: Contact[] = []
+      for (const move of moves) {
+        const contact = doc.contacts.find((c) => c.id === move.id)!
+        applied.push({ ...move, previous: contact.snoozedUntil ?? null })
+        if (dryRun) continue
+        contact.snoozedUntil = move.at
+        contact.updatedAt = this.nowIso()
+        changed.push(contact)
+      }
+      const ctx = this.viewContext(doc)
+      return { capacity: doc.settings.dailyCapacity, days, dryRun, moves: applied, contacts: changed.map((c) => toContactView(c, ctx)) }
+    }
+    return dryRun ? run(await this.store.read()) : this.store.update(run)
+  }
+
+  /**
+   * Undoes a Spread, or some of its moves: puts back the snooze each contact had, where the
+   * snooze is still the one Spread set. A contact touched or snoozed since keeps its newer state.
+   */
+  async unspread(moves: SpreadUndo): Promise<{ contacts: ContactView[]; restored: string[]; skipped: string[] }> {
+    const list = parseOrThrow(SpreadUndoSchema, moves, 'moves')
+    return this.store.update((doc) => {
+      const restored: Contact[] = []
+      const skipped: string[] = []
+      for (const move of list) {
+        const contact = doc.contacts.find((c) => c.id === move.id)
+        if (!contact || contact.snoozedUntil !== move.at) {
+          skipped.push(move.id)
+          continue
+        }
+        if (move.previous) contact.snoozedUntil = move.previous
+        else delete contact.snoozedUntil
+        contact.updatedAt = this.nowIso()
+        restored.push(contact)
+      }
+      const ctx = this.viewContext(doc)
+      return { contacts: restored.map((c) => toContactView(c, ctx)), restored: restored.map((c) => c.id), skipped }
+    })
+  }
+
+  // ---- follow-up blocks ----
+
+  /** Records a finished follow-up block (date, duration, counts) and returns the new streak. */
+  async recordBlock(input: BlockRecordInput): Promise<{ record: BlockRecord; streak: Streak; nextBlockSize: number }> {
+    const block = parseOrThrow(BlockRecordInputSchema, input, 'block')
+    if (Date.parse(block.endedAt) > this.now().getTime() + 60_000) {
+      throw new ServiceError('invalid-input', 'Invalid block: endedAt: must not be in the future', ['endedAt: must not be in the future'])
+    }
+    return this.store.update((doc) => {
+      const record: BlockRecord = { id: this.newId(), date: localDay(block.startedAt, this.timeZone()), ...block }
+      doc.blocks.push(record)
+      return { record, streak: this.streak(doc), nextBlockSize: nextBlockSize(this.views(doc), this.localToday(), doc.settings.workdays) }
     })
   }
 
@@ -366,7 +543,23 @@ export class TouchbaseService {
   // ---- helpers ----
 
   viewContext(doc: TouchbaseDocument): ViewContext {
-    return { now: this.now(), timeZone: this.timeZone(), settings: doc.settings }
+    const now = this.now()
+    const timeZone = this.timeZone()
+    return { now, timeZone, settings: doc.settings, usualStop: usualStopFor(doc.contacts, now, timeZone) }
+  }
+
+  private views(doc: TouchbaseDocument): ContactView[] {
+    const ctx = this.viewContext(doc)
+    return doc.contacts.map((c) => toContactView(c, ctx))
+  }
+
+  /** The local day of now. */
+  private localToday(): string {
+    return localDay(this.now(), this.timeZone())
+  }
+
+  private streak(doc: TouchbaseDocument): Streak {
+    return blockStreak(doc.blocks, this.localToday(), doc.settings.workdays)
   }
 
   private nowIso(): string {
@@ -427,6 +620,12 @@ function announceWrites(store: Store, announce: () => void): Store {
     watch: (listener) => store.watch(listener),
     close: () => store.close()
   }
+}
+
+function clearPromise(contact: Contact): void {
+  delete contact.waitingUntil
+  delete contact.waitingFor
+  delete contact.waitingSince
 }
 
 /** Finds a contact by exact id or by an unambiguous id prefix (handy on the command line). */

@@ -41,7 +41,7 @@ export type PushEvent = keyof PushEvents
  * Why a service call failed, for the errors a person meets in the UI. The message is English
  * (the CLI prints it); the reason is what the renderer translates.
  */
-export const SERVICE_ERROR_REASONS = ['not-found', 'ambiguous-id', 'touch-not-found', 'no-touch-to-undo', 'future-touch', 'not-now-needs-date', 'not-your-touch'] as const
+export const SERVICE_ERROR_REASONS = ['not-found', 'ambiguous-id', 'touch-not-found', 'no-touch-to-undo', 'future-touch', 'not-now-needs-date', 'not-your-touch', 'not-waiting', 'channel-needed'] as const
 export type ServiceErrorReason = (typeof SERVICE_ERROR_REASONS)[number]
 
 export interface IpcError {

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll } from 'vitest'
-import { execFile, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { CLI_BUNDLE, ensureFresh } from '../fresh-build'
 
 export const ROOT = resolve(__dirname, '../..')
 export const CLI = join(ROOT, 'out/cli/touchbase.js')
 
 /**
  * The CLI is tested as the built file users run: `import { RRule } from 'rrule'` passes under
- * vitest but fails in native Node ESM, and only the bundle shows that. Builds it when missing.
+ * vitest but fails in native Node ESM, and only the bundle shows that. Builds it when it is
+ * missing or older than its sources.
  */
-export async function ensureCliBuilt(): Promise<void> {
-  if (existsSync(CLI)) return
-  await promisify(execFile)('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { cwd: ROOT })
+export function ensureCliBuilt(): Promise<void> {
+  return ensureFresh(CLI_BUNDLE)
 }
 
 export interface CliResult {

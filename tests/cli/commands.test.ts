@@ -17,8 +17,8 @@ describe('touchbase CLI', () => {
     ada = await cliJson<ContactView>(data.dir, ['add', '--name', 'Ada Lovelace', '--org', 'Analytical Ltd', '--kind', 'vendor', '--email', 'ada@example.com', '--subject', 'quote for server maintenance', '--tag', 'servers', '--tag', 'q4', '--now', '2026-11-20T09:00:00Z'])
     expect(ada).toMatchObject({ name: 'Ada Lovelace', kind: 'vendor', touchCount: 0, lastTouchAt: null, status: 'active', tags: ['servers', 'q4'] })
     expect(ada.id).toMatch(/^[0-9a-f]{10}$/)
-    // Default escalation: 2 days after creation.
-    expect(ada.nextDueAt).toBe('2026-11-22T09:00:00.000Z')
+    // Default escalation: 2 days after creation, Sunday the 22nd, on the next workday.
+    expect(ada.nextDueAt).toBe('2026-11-23T09:00:00.000Z')
   })
 
   it('logs touches, restarts the cadence, and undoes the latest', async () => {
@@ -54,13 +54,13 @@ describe('touchbase CLI', () => {
   })
 
   it('lists what is due on or before the day of --now, most overdue first', async () => {
-    // Ada's latest touch is 2026-11-26T10:00Z, so her 3-day step makes her due on the 29th.
+    // Ada's latest touch is 2026-11-26T10:00Z, so her 3-day step lands on Sunday the 29th: Monday the 30th.
     const due = await cliJson<ContactView[]>(data.dir, ['due', '--now', '2026-11-28T08:00:00Z'])
     expect(due.map((c) => c.name)).toEqual(['Babbage'])
     const later = await cliJson<ContactView[]>(data.dir, ['due', '--now', '2026-11-30T08:00:00Z'])
     expect(later.map((c) => [c.name, c.dueState])).toEqual([
       ['Babbage', 'overdue'],
-      ['Ada Lovelace', 'overdue']
+      ['Ada Lovelace', 'today']
     ])
   })
 
@@ -95,7 +95,7 @@ describe('touchbase CLI', () => {
   it('explains unknown ids, bad dates and bad options on stderr with a non-zero exit', async () => {
     const unknown = await runCli(['touch', 'nope', '--data', data.dir])
     expect(unknown.code).toBe(1)
-    expect(unknown.stderr).toMatch(/No contact with id "nope"/)
+    expect(unknown.stderr).toMatch(/No contact with the id or name "nope"/)
     const badDate = await runCli(['snooze', ada.id, '--until', 'soon', '--data', data.dir])
     expect(badDate.code).toBe(1)
     expect(badDate.stderr).toMatch(/until: must be a date like 2026-12-03/)

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { buildBoard, planMove } from '../../src/core/board'
 import { toContactView } from '../../src/core/contact-view'
 import { contactFilter } from '../../src/core/filters'
-import { computeStats } from '../../src/core/insights'
 import { suggestNextChannel } from '../../src/core/suggestions'
 import type { Contact } from '../../src/core/model'
 import { contact, settings, touch } from './helpers'
@@ -84,21 +83,3 @@ describe('next channel suggestion', () => {
   })
 })
 
-describe('insights', () => {
-  it('shows where you give up, reply rates per channel and who you wait on', () => {
-    const views = [
-      view(contact({ status: 'dropped', createdAt: '2026-11-01T09:00:00Z', touches: touches(1) })),
-      view(contact({ status: 'dropped', createdAt: '2026-11-01T09:00:00Z', touches: touches(1) })),
-      view(contact({ status: 'not-now', reentryAt: '2027-01-01T00:00:00Z', createdAt: '2026-11-01T09:00:00Z', touches: touches(3) })),
-      view(contact({ status: 'won', createdAt: '2026-11-01T09:00:00Z', touches: [...touches(5), touch('2026-11-20T09:00:00Z', { outcome: 'positive', channel: 'call' })] })),
-      view(contact({ name: 'Vendor', org: 'Acme', status: 'waiting', waitingUntil: '2026-11-25T00:00:00Z', createdAt: '2026-11-01T09:00:00Z' })),
-      view(contact({ status: 'active', createdAt: '2026-09-01T09:00:00Z' }))
-    ]
-    const stats = computeStats(views, { now, timeZone: zone })
-    expect(stats.gaveUpAt).toEqual([1, 2, 0, 1, 0, 0])
-    expect(stats.usualGiveUp).toBe(1)
-    expect(stats.averageTouchesToWin).toBe(6)
-    expect(stats.channels.find((c) => c.channel === 'call')).toEqual({ channel: 'call', touches: 1, replyRate: 1 })
-    expect(stats.waitingOn).toEqual([{ id: views[4]!.id, name: 'Vendor', org: 'Acme', until: '2026-11-25T00:00:00Z', overdue: true }])
-  })
-})

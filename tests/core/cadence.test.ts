@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cadenceDueAt, cadenceRuleFor, nextOccurrence, previewOccurrences } from '../../src/core/cadence'
+import { cadenceDueAt, cadenceRuleFor, escalationStep, nextOccurrence, previewFollowUps, previewOccurrences } from '../../src/core/cadence'
 import { nextDueAt, toContactView } from '../../src/core/contact-view'
 import { isValidRrule } from '../../src/core/rrule-text'
 import { contact, local, settings, touch, wall, ZONES } from './helpers'
@@ -63,9 +63,10 @@ describe.each(ZONES)('due dates in %s', (zone) => {
     expect(due(c2)).toBe('2027-03-01T15:00')
   })
 
-  it('escalates the default cadence 2, 3, 5, 7, 14, then 30 days after each touch', () => {
+  it('escalates the default cadence 2, 3, 5, 7, 14, then 30 days after each touch, on workdays', () => {
+    // Monday 2 November; +5 days is Saturday the 7th, which moves to Monday the 9th.
     const start = local(zone, '2026-11-02T10:00')
-    const expected = ['2026-11-04', '2026-11-05', '2026-11-07', '2026-11-09', '2026-11-16', '2026-12-02', '2026-12-02']
+    const expected = ['2026-11-04', '2026-11-05', '2026-11-09', '2026-11-09', '2026-11-16', '2026-12-02', '2026-12-02']
     for (let n = 0; n <= 6; n++) {
       const touches = Array.from({ length: n }, () => touch(start))
       const c = contact({ createdAt: start, touches })
@@ -176,5 +177,82 @@ describe('the every-n-days fast path', () => {
         expect(nextOccurrence(`FREQ=DAILY;INTERVAL=${n}`, anchor, zone), `${wallClock} + ${n}d`).toBe(viaRrule)
       }
     }
+  })
+})
+
+describe.each(ZONES)('the calendar rules in %s', (zone) => {
+  const TUESDAY_10 = 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=10;BYMINUTE=0;BYSECOND=0'
+  const due = (c: Parameters<typeof cadenceDueAt>[0], s = settings) => wall(zone, cadenceDueAt(c, s, zone))
+
+  it('lets a touch satisfy its day: touched at 09:00 on a Tuesday, a Tuesday 10:00 rule is due next Tuesday', () => {
+    // 2026-12-01 is a Tuesday.
+    const c = contact({ createdAt: local(zone, '2026-11-01T10:00'), cadence: TUESDAY_10, touches: [touch(local(zone, '2026-12-01T09:00'))] })
+    expect(due(c)).toBe('2026-12-08T10:00')
+    // A daily 09:00 rule touched at 07:00 is due tomorrow, not two hours later.
+    const daily = contact({ createdAt: local(zone, '2026-11-01T10:00'), cadence: DAILY_9, touches: [touch(local(zone, '2026-12-01T07:00'))] })
+    expect(due(daily)).toBe('2026-12-02T09:00')
+    // Adding a contact is not a touch: added on a Tuesday at 09:00, it is due that day at 10:00.
+    expect(due(contact({ createdAt: local(zone, '2026-12-01T09:00'), cadence: TUESDAY_10 }))).toBe('2026-12-01T10:00')
+  })
+
+  it('keeps the weekly rule at 10:00 local through the weeks the clocks change', () => {
+    const spring = DST[zone].spring
+    const fall = DST[zone].fall
+    // The Tuesday before each change, touched at 09:00: due the Tuesday after, at 10:00 local.
+    const tuesdayBefore = (sunday: string) => shiftDay(sunday, -5)
+    for (const sunday of [spring, fall]) {
+      const c = contact({ createdAt: local(zone, '2026-01-01T10:00'), cadence: TUESDAY_10, touches: [touch(local(zone, `${tuesdayBefore(sunday)}T09:00`))] })
+      expect(due(c)).toBe(`${shiftDay(sunday, 2)}T10:00`)
+    }
+  })
+
+  it('moves the escalating default off non-workdays, also in the week the clocks change', () => {
+    // Friday 27 November + 3 days (after one touch) is Monday 30 November anyway…
+    const friday = contact({ createdAt: local(zone, '2026-11-20T10:00'), touches: [touch(local(zone, '2026-11-27T10:00'))] })
+    expect(due(friday)).toBe('2026-11-30T10:00')
+    // …Thursday + 3 days is Sunday, moved to Monday at the same time.
+    const thursday = contact({ createdAt: local(zone, '2026-11-20T10:00'), touches: [touch(local(zone, '2026-11-26T16:30'))] })
+    expect(due(thursday)).toBe('2026-11-30T16:30')
+    // With Tuesday and Thursday as the only workdays, Monday moves to Tuesday.
+    expect(due(friday, { ...settings, workdays: ['TU', 'TH'] })).toBe('2026-12-01T10:00')
+    // Added on the Thursday before the spring change: + 2 days is Saturday, moved to Monday 10:00 local.
+    const spring = DST[zone].spring
+    const added = contact({ createdAt: local(zone, `${shiftDay(spring, -3)}T10:00`) })
+    expect(due(added)).toBe(`${shiftDay(spring, 1)}T10:00`)
+  })
+
+  it('keeps a custom RRULE exactly as written, weekends included', () => {
+    const saturdays = contact({ createdAt: local(zone, '2026-11-01T10:00'), cadence: 'FREQ=WEEKLY;BYDAY=SA;BYHOUR=10;BYMINUTE=0;BYSECOND=0', touches: [touch(local(zone, '2026-11-27T10:00'))] })
+    expect(due(saturdays)).toBe('2026-11-28T10:00')
+    const everyThree = contact({ createdAt: local(zone, '2026-11-01T10:00'), cadence: 'FREQ=DAILY;INTERVAL=3', touches: [touch(local(zone, '2026-11-26T10:00'))] })
+    expect(due(everyThree)).toBe('2026-11-29T10:00')
+  })
+
+  it('restarts the escalation at its first step after a positive reply', () => {
+    const noReply = [touch(local(zone, '2026-11-02T10:00')), touch(local(zone, '2026-11-04T10:00')), touch(local(zone, '2026-11-05T10:00'))]
+    // A 4th touch without a reply: step 4, 14 days from Monday 9 November.
+    const silent = contact({ createdAt: local(zone, '2026-11-01T10:00'), touches: [...noReply, touch(local(zone, '2026-11-09T10:00'), { outcome: 'no-reply' })] })
+    expect(due(silent)).toBe('2026-11-23T10:00')
+    // The same touch with a positive reply: back to step 0, 2 days.
+    const hot = contact({ createdAt: local(zone, '2026-11-01T10:00'), touches: [...noReply, touch(local(zone, '2026-11-09T10:00'), { outcome: 'positive' })] })
+    expect(escalationStep(hot)).toBe(0)
+    expect(due(hot)).toBe('2026-11-11T10:00')
+    // One silent touch after it: step 1, 3 days from Wednesday is Saturday, so Monday.
+    const after = { ...hot, touches: [...hot.touches, touch(local(zone, '2026-11-11T10:00'))] }
+    expect(escalationStep(after)).toBe(1)
+    expect(due(after)).toBe('2026-11-16T10:00')
+    // The board column still counts every touch.
+    expect(toContactView(after, { now: new Date(local(zone, '2026-11-12T10:00')), timeZone: zone, settings }).touchCount).toBe(5)
+  })
+
+  it('previews the same first date the board, show and the block give, then each next one done on time', () => {
+    // Added Monday 2 November: +2 → Wed 4; +3 → Sat 7 → Mon 9; +5 → Sat 14 → Mon 16.
+    const c = contact({ createdAt: local(zone, '2026-11-02T10:00') })
+    const preview = previewFollowUps(c, settings, zone, 3)
+    expect(preview.map((d) => wall(zone, d))).toEqual(['2026-11-04T10:00', '2026-11-09T10:00', '2026-11-16T10:00'])
+    const view = toContactView(c, { now: new Date(local(zone, '2026-11-03T10:00')), timeZone: zone, settings })
+    expect(view.nextDueAt).toBe(preview[0])
+    const weekly = contact({ createdAt: local(zone, '2026-11-01T10:00'), cadence: TUESDAY_10, touches: [touch(local(zone, '2026-12-01T09:00'))] })
+    expect(previewFollowUps(weekly, settings, zone, 2).map((d) => wall(zone, d))).toEqual(['2026-12-08T10:00', '2026-12-15T10:00'])
   })
 })

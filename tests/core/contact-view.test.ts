@@ -36,7 +36,7 @@ describe.each([...ZONES, 'America/Havana', 'Asia/Kolkata'])('views of generated 
     expect(frozen.contacts.map((c) => toContactView(c, { ...ctx }))).toEqual(fresh)
     const tokyo: ViewContext = { now, timeZone: 'Asia/Tokyo', settings: doc.settings }
     expect(frozen.contacts.map((c) => toContactView(c, tokyo))).toEqual(doc.contacts.map((c) => toContactView(c, tokyo)))
-    const slower: ViewContext = { now, timeZone, settings: { escalationDays: [9, 9, 9, 9, 9, 9] } }
+    const slower: ViewContext = { now, timeZone, settings: { ...doc.settings, escalationDays: [9, 9, 9, 9, 9, 9] } }
     expect(frozen.contacts.map((c) => toContactView(c, slower))).toEqual(doc.contacts.map((c) => toContactView(c, slower)))
   })
 })
@@ -46,7 +46,8 @@ describe('derived values of a contact that is still being edited', () => {
     const ctx: ViewContext = { now, timeZone: 'Europe/Berlin', settings: DEFAULT_SETTINGS }
     const draft: Contact = contact({ createdAt: '2026-11-01T09:00:00Z', email: 'a@example.com' })
     expect(toContactView(draft, ctx)).toMatchObject({ touchCount: 0, lastTouchAt: null, nextDueAt: '2026-11-03T09:00:00.000Z', dueState: 'overdue' })
+    // Three days after the touch is a Sunday: the default moves it to Monday.
     draft.touches.push(touch('2026-11-26T09:00:00Z', { channel: 'call', outcome: 'replied' }))
-    expect(toContactView(draft, ctx)).toMatchObject({ touchCount: 1, lastTouchAt: '2026-11-26T09:00:00Z', lastChannel: 'call', suggestedChannel: 'call', nextDueAt: '2026-11-29T09:00:00.000Z', dueState: 'upcoming' })
+    expect(toContactView(draft, ctx)).toMatchObject({ touchCount: 1, lastTouchAt: '2026-11-26T09:00:00Z', lastChannel: 'call', suggestedChannel: 'call', nextDueAt: '2026-11-30T09:00:00.000Z', dueState: 'upcoming' })
   })
 })

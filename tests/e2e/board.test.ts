@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Harness } from './harness'
-import { useBoardHarness } from './use-board-harness'
+import { useBoardHarness, type Harness } from './harness'
 import { dragRightWithKeyboard, dragWithMouse } from './drag'
 import { DEMO, seedDemo } from './seed'
 import { en, englishPatterns, zhCN } from './catalogs'

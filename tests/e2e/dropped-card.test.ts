@@ -8,8 +8,7 @@ import type { Locator, Page } from 'playwright-core'
 import { generateDocument } from '../../bench/generate'
 import { en } from './catalogs'
 import { dragRightWithKeyboard, dragWithMouse } from './drag'
-import type { Harness } from './harness'
-import { useBoardHarness } from './use-board-harness'
+import { useBoardHarness, type Harness } from './harness'
 
 const CONTACTS = 10_000
 const openBoard = useBoardHarness()

@@ -1,31 +1,40 @@
 /**
  * Runs the built renderer in Debian's Chromium against the real service on a temporary data
- * folder. Only the IPC transport is swapped: `window.touchbase` calls the same `dispatch` that
- * main's guard uses, through a Playwright binding instead of Electron's ipcRenderer.
+ * folder, wired as main wires it. Only Electron's transport is swapped:
+ * - the page gets the built preload (out/preload/index.cjs, i.e. the real `createBridge`) with
+ *   `require('electron')` answered by a stand-in contextBridge and an ipcRenderer over a
+ *   Playwright binding;
+ * - the binding hands each call to main's own api host (electron/main/api-host.ts): the real
+ *   IPC guard, handler map and push rules. The calling page is the sender, identified as
+ *   senderOf identifies an Electron frame; only pages opened as our windows are trusted;
+ * - main's pushes reach a page through the preload's listeners, as webContents.send would.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { openStore, type Store } from '../../src/store'
 import { TouchbaseService } from '../../src/service/service'
-import { createApiHandlers, dispatch } from '../../src/service/api'
 import type { ApiHandlers } from '../../src/service/api'
 import type { AppInfo, PushEvent, PushEvents } from '../../src/shared/ipc'
 import type { TouchbaseDocument } from '../../src/core/model'
+import { createApiHost } from '../../electron/main/api-host'
+import type { IpcSender } from '../../electron/main/ipc-guard'
+import type { PushWindow } from '../../electron/main/push'
+import type { TrayModel } from '../../electron/main/tray-model'
+import { APP_BUNDLE, ensureFresh } from '../fresh-build'
 
-// Two levels up from tests/e2e, and from out/bench when the benchmark bundles this file.
-export const ROOT = resolve(import.meta.dirname, '../..')
+export const ROOT = resolve(__dirname, '../..')
 export const RENDERER_DIR = join(ROOT, 'out/renderer')
+export const PRELOAD = join(ROOT, 'out/preload/index.cjs')
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-/** Builds the renderer when out/renderer is missing (the e2e suite is meant to run after a build). */
-export function ensureRendererBuilt(): void {
-  if (existsSync(join(RENDERER_DIR, 'index.html'))) return
-  execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' })
+/** Builds main, preload and renderer when out/ is missing or older than the sources. */
+export function ensureRendererBuilt(): Promise<void> {
+  return ensureFresh(APP_BUNDLE)
 }
 
 const MIME: Record<string, string> = {
@@ -82,10 +91,14 @@ export interface Harness {
   dataDir: string
   dataFile: string
   url: string
-  /** Fires a main → renderer push event, as the tray or the reminder would. */
+  /** Fires a main → renderer push event to our windows, as the tray or the reminder would. */
   push<E extends PushEvent>(event: E, ...payload: PushEvents[E] extends undefined ? [] : [PushEvents[E]]): Promise<void>
-  /** Every channel the page called, in order (reset it to count from a point). */
+  /** Opens another page of ours (the quick-log window is `openWindow('#quick-log')`): trusted, and pushed to. */
+  openWindow(hash?: string): Promise<Page>
+  /** Every channel a page called, in order (reset it to count from a point). */
   calls: string[]
+  /** What main would have shown in the tray, refresh by refresh. */
+  trays: TrayModel[]
   /** How many times the data file was written. */
   writes(): number
   /** The data file as it is on disk now. */
@@ -100,41 +113,52 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 }
 
-/** Stands in for the preload: the same TouchbaseBridge shape, over the Playwright binding. */
-function bridgeScript() {
-  type Listener = (payload: unknown) => void
-  const w = globalThis as unknown as {
-    __tbInvoke: (channel: string, args: unknown[]) => Promise<unknown>
-    __tbListeners: Map<string, Set<Listener>>
-    __tbPush: (event: string, payload: unknown) => void
-    touchbase: unknown
-  }
-  w.__tbListeners = new Map()
-  w.__tbPush = (event, payload) => w.__tbListeners.get(event)?.forEach((l) => l(payload))
-  w.touchbase = Object.freeze({
-    // The answer crosses as one JSON string: Playwright's own value serialiser is far slower on the
+/**
+ * The page's preload: the built out/preload/index.cjs, run as Electron runs a sandboxed preload
+ * (a CommonJS function with `require`), where `require('electron')` gives a contextBridge that
+ * defines the API on the page and an ipcRenderer whose invoke is the Playwright binding.
+ * Plain text, not eval: the renderer's CSP allows no eval.
+ */
+function preloadScript(): string {
+  const preload = readFileSync(PRELOAD, 'utf8')
+  return `;(() => {
+  const listeners = new Map()
+  const ipcRenderer = {
+    // The answer crosses as one JSON string: Playwright's value serialiser is far slower on the
     // megabytes a 10,000-contact board carries, and Electron's IPC would clone it natively.
-    invoke: async (channel: string, ...args: unknown[]) => JSON.parse((await w.__tbInvoke(channel, args)) as string),
-    on: (event: string, listener: Listener) => {
-      const set = w.__tbListeners.get(event) ?? new Set<Listener>()
-      w.__tbListeners.set(event, set)
-      set.add(listener)
-      return () => set.delete(listener)
-    }
+    invoke: async (channel, ...args) => JSON.parse(await globalThis.__tbInvoke(channel, args)),
+    on: (channel, listener) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set())
+      listeners.get(channel).add(listener)
+    },
+    removeListener: (channel, listener) => listeners.get(channel)?.delete(listener)
+  }
+  // webContents.send, as the harness delivers it.
+  Object.defineProperty(globalThis, '__tbPush', {
+    value: (channel, payload) => listeners.get(channel)?.forEach((listener) => listener({ sender: 'main' }, payload))
   })
+  const contextBridge = {
+    exposeInMainWorld: (key, api) => Object.defineProperty(globalThis, key, { value: Object.freeze({ ...api }), enumerable: true })
+  }
+  const module = { exports: {} }
+  const require = (id) => {
+    if (id === 'electron') return { contextBridge, ipcRenderer }
+    throw new Error('A sandboxed preload can only require electron, not ' + id)
+  }
+  ;(function (exports, require, module) {
+${preload}
+  })(module.exports, require, module)
+})()`
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  ensureRendererBuilt()
+  await ensureRendererBuilt()
   const dataDir = await mkdtemp(join(tmpdir(), 'touchbase-e2e-'))
   let writes = 0
   const store = await openStore(dataDir, { onWrite: () => void writes++ })
   const calls: string[] = []
+  const trays: TrayModel[] = []
   const service = new TouchbaseService(store, options.now ? { now: options.now } : {})
-  const appInfo = (): AppInfo => ({ version: '0.1.0', dataFile: store.filePath, platform: process.platform, timeZone: service.timeZone() })
-  // Service pushes (import progress) go to the page once it exists, as main's push does.
-  let pushToPage: (event: PushEvent, payload: unknown) => void = () => {}
-  const handlers = createApiHandlers(service, { appInfo, push: (event, payload) => pushToPage(event, payload) })
   if (options.seed) await options.seed(service, store)
 
   const server = await serveStatic(RENDERER_DIR)
@@ -147,42 +171,114 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     timezoneId: service.timeZone()
   })
-  await context.exposeBinding('__tbInvoke', async (_source, channel: unknown, args: unknown) => {
-    calls.push(String(channel))
-    return JSON.stringify(await dispatch(handlers, channel, args))
+
+  // Our windows, as main keeps them; a page is one only once the harness opened it as one.
+  const windows = new Map<Page, PushWindow>()
+  const pageIds = new WeakMap<Page, number>()
+  let nextId = 1
+  const idOf = (page: Page) => pageIds.get(page) ?? (pageIds.set(page, nextId++), nextId - 1)
+  const deliveries = new Set<Promise<unknown>>()
+  const asWindow = (page: Page): PushWindow => ({
+    isDestroyed: () => page.isClosed(),
+    webContents: {
+      id: idOf(page),
+      isDestroyed: () => page.isClosed(),
+      isLoading: () => false,
+      once: () => undefined,
+      send(channel, payload) {
+        const delivery = page
+          .evaluate(([c, p]) => (globalThis as unknown as { __tbPush: (c: unknown, p: unknown) => void }).__tbPush(c, p), [channel, payload] as const)
+          .catch(() => undefined)
+          .finally(() => deliveries.delete(delivery))
+        deliveries.add(delivery)
+      }
+    }
   })
-  await context.addInitScript(bridgeScript)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.error('[page error]', error.message))
-  const pushEvent = async (event: PushEvent, payload: unknown) => {
-    await page.evaluate(([e, p]) => (globalThis as unknown as { __tbPush: (e: string, p: unknown) => void }).__tbPush(e, p), [event, payload] as const)
+
+  const appInfo = (): AppInfo => ({ version: '0.1.0', dataFile: store.filePath, platform: process.platform, timeZone: service.timeZone() })
+  const host = createApiHost({
+    service,
+    store,
+    // Served over http like `electron-vite dev` serves it, so the guard checks the page's origin.
+    origin: { rendererIndexPath: join(RENDERER_DIR, 'index.html'), devServerUrl: server.url },
+    windows: () => [...windows.values()],
+    appInfo,
+    osLocale: () => options.locale ?? 'en-US',
+    showTray: (model) => void trays.push(model),
+    applySettings: async () => undefined
+  })
+  // What senderOf (electron/main/ipc.ts) reads from an Electron IPC event, read from Playwright's.
+  const senderOf = (source: { page: Page; frame: Frame }): IpcSender => ({
+    webContentsId: idOf(source.page),
+    frameUrl: source.frame.url(),
+    isMainFrame: source.frame === source.page.mainFrame()
+  })
+  await context.exposeBinding('__tbInvoke', async (source, channel: unknown, args: unknown) => {
+    calls.push(String(channel))
+    return JSON.stringify(await host.guard(senderOf(source), channel, Array.isArray(args) ? args : [args]))
+  })
+  await context.addInitScript({ content: preloadScript() })
+
+  const openWindow = async (hash = '') => {
+    const page = await context.newPage()
+    page.on('pageerror', (error) => console.error('[page error]', error.message))
+    windows.set(page, asWindow(page))
+    await page.goto(server.url + hash)
+    return page
   }
-  pushToPage = (event, payload) => void pushEvent(event, payload).catch(() => {})
-  await page.goto(server.url)
+  const page = await openWindow()
 
   return {
     page,
     context,
     browser,
     service,
-    handlers,
+    handlers: host.handlers,
     store,
     dataDir,
     dataFile: store.filePath,
     url: server.url,
     calls,
+    trays,
     writes: () => writes,
-    push: (event, ...payload) => pushEvent(event, payload[0]),
+    openWindow,
+    async push(event, ...payload) {
+      host.push(event, payload[0] as never)
+      await Promise.all([...deliveries])
+    },
     async readData() {
       return JSON.parse(await readFile(store.filePath, 'utf8')) as TouchbaseDocument
     },
     readDataText: () => readFile(store.filePath, 'utf8').catch(() => ''),
     async close() {
+      await host.stop()
       await context.close()
       if (ownBrowser) await browser.close()
       await server.close()
       await store.close()
       await rm(dataDir, { recursive: true, force: true })
     }
+  }
+}
+
+/**
+ * One Chromium for a whole test file and a fresh harness (data folder, page) per test, closed
+ * after it. Returns `open`, which starts the harness and waits for the board.
+ */
+export function useBoardHarness(): (options?: Omit<HarnessOptions, 'browser'>) => Promise<Harness> {
+  let browser: Browser | undefined
+  let harness: Harness | null = null
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => browser?.close())
+  afterEach(async () => {
+    await harness?.close()
+    harness = null
+  })
+  return async (options = {}) => {
+    harness = await startHarness({ ...options, ...(browser ? { browser } : {}) })
+    await harness.page.getByTestId('board').waitFor()
+    return harness
   }
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createDataSync } from '../../electron/main/data-sync'
 import type { TrayModel } from '../../electron/main/tray-model'
+import type { Settings } from '../../src/core/model'
 import { realService } from './helpers'
 
 describe('data sync: tray model from service data', () => {
@@ -14,27 +15,29 @@ describe('data sync: tray model from service data', () => {
     env = await realService({ now: new Date('2026-11-20T10:00:00Z'), timeZone: 'Europe/Berlin' })
     const trays: TrayModel[] = []
     const pushDataChanged = vi.fn()
-    const applyStartAtLogin = vi.fn(async () => undefined)
-    const sync = createDataSync({ service: env.service, osLocale: () => osLocale, pushDataChanged, showTray: (m) => trays.push(m), applyStartAtLogin })
-    return { env, sync, trays, pushDataChanged, applyStartAtLogin }
+    const applied: Settings[] = []
+    const applySettings = async (settings: Settings) => void applied.push(settings)
+    const sync = createDataSync({ service: env.service, osLocale: () => osLocale, pushDataChanged, showTray: (m) => trays.push(m), applySettings })
+    return { env, sync, trays, pushDataChanged, applied }
   }
 
-  it('shows what is due, in the language the settings ask for, and applies start-at-login', async () => {
-    const { env, sync, trays, applyStartAtLogin } = await setup('zh-CN')
+  it('shows what is due, in the language the settings ask for, and applies the settings to the OS', async () => {
+    const { env, sync, trays, applied } = await setup('zh-CN')
+    // Added on Friday the 20th: due two days later, a Sunday, so on Monday the 23rd.
     await env.service.addContact({ name: 'Ada Lovelace' })
     env.setNow(new Date('2026-11-25T10:00:00Z'))
 
     await sync.refreshTray()
     expect(sync.language()).toBe('zh-CN') // "system" follows the OS locale
     expect(trays.at(-1)).toMatchObject({ iconState: 'due', tooltip: 'Touchbase：1 个跟进到期' })
-    expect(trays.at(-1)!.menu[1]).toEqual({ type: 'contact', contactId: 'id1', label: 'Ada Lovelace · 逾期 3 天' })
-    expect(applyStartAtLogin).toHaveBeenLastCalledWith(false)
+    expect(trays.at(-1)!.menu[1]).toEqual({ type: 'contact', contactId: 'id1', label: 'Ada Lovelace · 逾期 2 天' })
+    expect(applied.at(-1)).toMatchObject({ startAtLogin: false, quickLogShortcut: 'CommandOrControl+Shift+L' })
 
-    await env.service.updateSettings({ language: 'en', startAtLogin: true })
+    await env.service.updateSettings({ language: 'en', startAtLogin: true, quickLogShortcut: 'Alt+Space' })
     await sync.refreshTray()
     expect(trays.at(-1)).toMatchObject({ iconState: 'due', tooltip: 'Touchbase: 1 follow-up due' })
     expect(trays.at(-1)!.menu).toContainEqual({ type: 'checkbox', action: 'toggle-start-at-login', label: 'Start at login', checked: true })
-    expect(applyStartAtLogin).toHaveBeenLastCalledWith(true)
+    expect(applied.at(-1)).toMatchObject({ startAtLogin: true, quickLogShortcut: 'Alt+Space' })
   })
 
   it('turns a burst of changes (ours or the CLI’s) into one push and one tray refresh', async () => {

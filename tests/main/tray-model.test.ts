@@ -18,7 +18,8 @@ describe('buildTrayModel', () => {
     expect(model.title).toBe('')
     expect(model.menu.filter((e) => e.type === 'contact')).toHaveLength(0)
     expect(model.menu[0]).toEqual({ type: 'header', label: 'Nothing due' })
-    expect(model.menu).toContainEqual({ type: 'action', action: 'open-due', label: 'Start follow-up block', enabled: false })
+    expect(model.menu).toContainEqual({ type: 'action', action: 'start-block', label: 'Start follow-up block', enabled: false })
+    expect(model.menu).toContainEqual({ type: 'action', action: 'quick-log', label: 'Log a touch…', enabled: true })
     expect(model.menu).toContainEqual({ type: 'checkbox', action: 'toggle-start-at-login', label: 'Start at login', checked: false })
   })
 
@@ -55,7 +56,8 @@ describe('buildTrayModel', () => {
     const model = buildTrayModel({ due: due(1), language: 'en', startAtLogin: false })
     const actions = model.menu.flatMap((e) => (e.type === 'action' || e.type === 'checkbox' ? [[e.action, e.label]] : []))
     expect(actions).toEqual([
-      ['open-due', 'Start follow-up block'],
+      ['start-block', 'Start follow-up block'],
+      ['quick-log', 'Log a touch…'],
       ['snooze-reminder', "Snooze today's reminder 1 hour"],
       ['open-window', 'Open Touchbase'],
       ['toggle-start-at-login', 'Start at login'],
@@ -73,7 +75,7 @@ describe('buildTrayModel', () => {
       { type: 'contact', contactId: 'c2', label: 'Person 2 · 今天到期' }
     ])
     const labels = model.menu.flatMap((e) => ('label' in e ? [e.label] : []))
-    expect(labels).toEqual(expect.arrayContaining(['开始集中跟进', '今天的提醒推迟 1 小时', '打开 Touchbase', '登录时启动', '退出 Touchbase']))
+    expect(labels).toEqual(expect.arrayContaining(['开始集中跟进', '记录一次跟进…', '今天的提醒推迟 1 小时', '打开 Touchbase', '登录时启动', '退出 Touchbase']))
     expect(buildTrayModel({ due: [], language: 'zh-CN', startAtLogin: false }).tooltip).toBe('Touchbase：没有到期的跟进')
   })
 

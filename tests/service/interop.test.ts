@@ -228,7 +228,7 @@ describe('export', () => {
   it.each([
     ['csv', 'text/csv;charset=utf-8', /^\uFEFFName,/],
     ['vcf', 'text/vcard;charset=utf-8', /^BEGIN:VCARD\r\nVERSION:4\.0/],
-    ['json', 'application/json', /^\{\n {2}"contacts"/],
+    ['json', 'application/json', /^\{\n {2}"blocks": \[\],\n {2}"contacts"/],
     ['ics', 'text/calendar;charset=utf-8', /^BEGIN:VCALENDAR\r\n/]
   ] as const)('%s', async (format, mimeType, content) => {
     await run({ text: fixture('outlook.csv') })

@@ -72,7 +72,7 @@ describe('TouchbaseService', () => {
   })
 
   it('clears a snooze when the next touch restarts the cadence', async () => {
-    const c = await service.addContact({ name: 'Snoozy' })
+    const c = await service.addContact({ name: 'Snoozy', email: 'snoozy@example.com' })
     const { contact: snoozed } = await service.snooze(c.id, '2026-12-24')
     expect(snoozed.nextDueAt).toBe('2026-12-23T23:00:00.000Z')
     const { contact: touched, before } = await service.logTouch(c.id, {})
@@ -83,7 +83,7 @@ describe('TouchbaseService', () => {
 
   it('restores a deleted contact exactly (undo)', async () => {
     const c = await service.addContact({ name: 'Undo Me', tags: ['x'] })
-    await service.logTouch(c.id, { note: 'hi' })
+    await service.logTouch(c.id, { channel: 'call', note: 'hi' })
     const removed = await service.deleteContact(c.id)
     expect(await service.list()).toHaveLength(0)
     const back = await service.restoreContact(removed)

@@ -44,21 +44,23 @@ function StatTile({ label, value }: { label: string; value: number | string }) {
 
 function GiveUpChart({ stats }: { stats: Stats }) {
   const { t } = useTranslation()
-  const max = Math.max(1, ...stats.gaveUpAt)
+  const counts = stats.gaveUpAt.bars.map((b) => b.count)
+  const usual = stats.usualStop?.touches ?? null
+  const max = Math.max(1, ...counts)
   return (
     <article className="panel">
       <h2 className="panel-title">{t('insights.gaveUp')}</h2>
       <p className="panel-hint">{t('insights.gaveUpHint')}</p>
-      <div className="histogram" role="img" aria-label={stats.gaveUpAt.map((n, i) => `${columnTitle(t, COLUMN_COUNTS[i]!)}: ${n}`).join(', ')}>
-        {stats.gaveUpAt.map((n, i) => (
-          <div key={i} className={`histogram-bar ${stats.usualGiveUp === i ? 'is-peak' : ''}`}>
+      <div className="histogram" role="img" aria-label={counts.map((n, i) => `${columnTitle(t, COLUMN_COUNTS[i]!)}: ${n}`).join(', ')}>
+        {counts.map((n, i) => (
+          <div key={i} className={`histogram-bar ${usual === i ? 'is-peak' : ''}`}>
             <span className="histogram-value">{n}</span>
             <span className="histogram-fill" style={{ height: `${(n / max) * 100}%` }} />
             <span className="histogram-label">{i === 5 ? '5+' : i}</span>
           </div>
         ))}
       </div>
-      <p className="panel-note">{stats.usualGiveUp === null ? t('insights.noGiveUps') : t('insights.usualGiveUp', { column: columnTitle(t, COLUMN_COUNTS[stats.usualGiveUp]!) })}</p>
+      <p className="panel-note">{usual === null ? t('insights.noGiveUps') : t('insights.usualGiveUp', { column: columnTitle(t, COLUMN_COUNTS[usual]!) })}</p>
     </article>
   )
 }

@@ -142,7 +142,7 @@ describe('JSON backup', () => {
     const text = serializeBackup(doc)
     expect(serializeBackup(reordered)).toBe(text)
     expect(text.endsWith('}\n')).toBe(true)
-    expect(Object.keys(JSON.parse(text) as object)).toEqual(['contacts', 'reminder', 'schemaVersion', 'settings'])
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['blocks', 'contacts', 'reminder', 'schemaVersion', 'settings'])
     expect(migrate(JSON.parse(text)).doc).toEqual(doc)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DateTime } from 'luxon'
 import { DEFAULT_REMINDER_RULE } from '../../src/core/model'
-import { decideReminder, MISSED_GRACE_MS, snoozeReminderUntil, type ReminderScheduleInput } from '../../electron/main/reminder-schedule'
+import { decideReminder, MISSED_GRACE_MS, snoozeReminderUntil, type ReminderScheduleInput } from '../../src/core/reminder-schedule'
 
 const ZONES = ['America/New_York', 'Europe/Berlin'] as const
 const DAILY_9 = 'FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0'

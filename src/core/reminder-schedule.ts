@@ -1,8 +1,6 @@
-import { RRule } from 'rrule'
-import { DateTime } from 'luxon'
-import type { ReminderState } from '../../src/core/model'
-import { parseRruleOptions } from '../../src/core/rrule-text'
-import { fromFloating, toFloating } from '../../src/core/time'
+import type { ReminderState } from './model'
+import { occurrenceAfter, occurrenceAtOrBefore } from './cadence'
+import { fromFloating, toFloating } from './time'
 
 /**
  * How old a missed occurrence may be and still fire on resume or start. A laptop asleep over
@@ -57,9 +55,11 @@ export interface ReminderDecision {
  */
 export function decideReminder(input: ReminderScheduleInput): ReminderDecision {
   const now = input.now.getTime()
-  const occurrences = occurrenceClock(input.rule, input.now, input.timeZone)
-  const latest = occurrences.latestAtOrBefore()
-  const next = occurrences.nextAfter()
+  // Anchored at local midnight a few days back, so the rule's times come from BYHOUR/BYMINUTE,
+  // not from whenever the app happened to check.
+  const dtstart = lookbackStart(input.now, input.timeZone)
+  const latest = date(occurrenceAtOrBefore(input.rule, dtstart, input.now, input.timeZone))
+  const next = date(occurrenceAfter(input.rule, dtstart, input.now, input.timeZone))
   const lastFired = input.lastFiredOccurrence ? Date.parse(input.lastFiredOccurrence) : Number.NEGATIVE_INFINITY
   const snoozedUntil = input.snoozedUntil ? Date.parse(input.snoozedUntil) : undefined
 
@@ -97,40 +97,16 @@ export function snoozeReminderUntil(now: Date, minutes = 60): string {
   return new Date(now.getTime() + minutes * 60_000).toISOString()
 }
 
-/**
- * The rule's occurrences around `now`, in real instants. The rule is anchored at local midnight a
- * few days back so its times come from BYHOUR/BYMINUTE, not from whenever the app checked.
- */
-function occurrenceClock(rule: string, now: Date, timeZone: string) {
-  const anchor = DateTime.fromJSDate(now).setZone(timeZone).startOf('day').minus({ days: LOOKBACK_DAYS })
-  const dtstart = toFloating(anchor.toJSDate(), timeZone)
-  const rrule = new RRule({ ...parseRruleOptions(rule), dtstart })
-  const floatingNow = toFloating(now, timeZone)
-  const real = (floating: Date | null) => (floating ? fromFloating(floating, timeZone) : null)
-  return {
-    latestAtOrBefore(): Date | null {
-      // A wall-clock time skipped by spring-forward maps to a later instant than its floating
-      // position suggests; such an occurrence is not "before now" until that instant passes.
-      let candidate = rrule.before(floatingNow, true)
-      while (candidate) {
-        const instant = real(candidate)!
-        if (instant.getTime() <= now.getTime()) return instant
-        candidate = rrule.before(candidate, false)
-      }
-      return null
-    },
-    nextAfter(): Date | null {
-      let candidate = rrule.after(floatingNow, false)
-      // The repeated hour of fall-back: a floating time after "now" can still map to an instant
-      // already past; keep looking for the first one truly ahead.
-      while (candidate) {
-        const instant = real(candidate)!
-        if (instant.getTime() > now.getTime()) return instant
-        candidate = rrule.after(candidate, false)
-      }
-      return null
-    }
-  }
+/** Local midnight LOOKBACK_DAYS before `now`, as an instant. */
+function lookbackStart(now: Date, timeZone: string): Date {
+  const midnight = toFloating(now, timeZone)
+  midnight.setUTCHours(0, 0, 0, 0)
+  midnight.setUTCDate(midnight.getUTCDate() - LOOKBACK_DAYS)
+  return fromFloating(midnight, timeZone)
+}
+
+function date(iso: string | null): Date | null {
+  return iso === null ? null : new Date(iso)
 }
 
 function earliest(a: Date, b: Date | null): string {
