@@ -58,9 +58,10 @@ interface Derived {
   /** The zone and cadence settings these were computed for. */
   key: string
   latest: Touch | undefined
-  /** nextDueAt, and its local wall clock in ms; undefined until first asked for. */
+  /** nextDueAt, its local wall clock in ms and its local day; undefined until first asked for. */
   dueAt?: string | null
   dueWall?: number | null
+  dueDay?: string | null
   suggestedChannel?: Channel
 }
 
@@ -139,22 +140,32 @@ function today(ctx: Pick<ViewContext, 'now' | 'timeZone'>): number {
   return day
 }
 
-export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null; dueDay: string | null } {
-  return dueStateOfWall(dueAt === null ? null : toFloating(dueAt, ctx.timeZone).getTime(), ctx)
+type DueFields = { dueState: DueState; dueInDays: number | null; dueDay: string | null }
+
+export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): DueFields {
+  if (dueAt === null) return { dueState: 'none', dueInDays: null, dueDay: null }
+  const wall = toFloating(dueAt, ctx.timeZone).getTime()
+  return dueStateOfWall(wall, wallDay(wall), ctx)
 }
 
-/** From the due date's local wall clock, the day and the days from today. */
-function dueStateOfWall(wall: number | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null; dueDay: string | null } {
-  if (wall === null) return { dueState: 'none', dueInDays: null, dueDay: null }
+/** "YYYY-MM-DD" of a local wall clock. */
+function wallDay(wall: number): string {
+  return new Date(wall).toISOString().slice(0, 10)
+}
+
+/** From the due date's local wall clock and day, the days from today. */
+function dueStateOfWall(wall: number, dueDay: string, ctx: Pick<ViewContext, 'now' | 'timeZone'>): DueFields {
   const days = Math.floor(wall / DAY_MS) - today(ctx)
-  return { dueState: days < 0 ? 'overdue' : days === 0 ? 'today' : 'upcoming', dueInDays: days, dueDay: new Date(wall).toISOString().slice(0, 10) }
+  return { dueState: days < 0 ? 'overdue' : days === 0 ? 'today' : 'upcoming', dueInDays: days, dueDay }
 }
 
 export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
   const status = effectiveStatus(contact, ctx.now)
   const d = derived(contact, ctx)
   const due = status === 'won' || status === 'dropped' ? null : nextDueAt(contact, ctx)
-  const state = dueStateOfWall(due === null ? null : nextDueWall(contact, ctx), ctx)
+  const wall = due === null ? null : nextDueWall(contact, ctx)
+  if (wall !== null) d.dueDay ??= wallDay(wall)
+  const state: DueFields = wall === null ? { dueState: 'none', dueInDays: null, dueDay: null } : dueStateOfWall(wall, d.dueDay!, ctx)
   // A not-now contact is off the board until its re-entry date: nothing is due, though the date is known.
   const { dueState, dueInDays } = status === 'not-now' ? { dueState: 'none' as const, dueInDays: null } : state
   const count = touchCount(contact)

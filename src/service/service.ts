@@ -115,6 +115,7 @@ const BackupText = z.string().max(200_000_000, 'is larger than 200 MB')
  * its arguments with core's schemas, whoever calls it.
  */
 export class TouchbaseService {
+  private usualStopMemo: { contacts: readonly Contact[]; minute: number; timeZone: string; value: number | null } | undefined
   readonly now: () => Date
   readonly timeZone: () => string
   /** The data file; every write through it is announced to onChange listeners as 'local'. */
@@ -545,7 +546,20 @@ export class TouchbaseService {
   viewContext(doc: TouchbaseDocument): ViewContext {
     const now = this.now()
     const timeZone = this.timeZone()
-    return { now, timeZone, settings: doc.settings, usualStop: usualStopFor(doc.contacts, now, timeZone) }
+    return { now, timeZone, settings: doc.settings, usualStop: this.usualStop(doc, now, timeZone) }
+  }
+
+  /**
+   * Where this user usually gives up: a pass over every contact, so remembered for the document
+   * the store handed out (frozen, the same object until the file changes), within the minute.
+   */
+  private usualStop(doc: TouchbaseDocument, now: Date, timeZone: string): number | null {
+    const minute = Math.floor(now.getTime() / 60_000)
+    const memo = this.usualStopMemo
+    if (memo?.contacts === doc.contacts && memo.minute === minute && memo.timeZone === timeZone && Object.isFrozen(doc.contacts)) return memo.value
+    const value = usualStopFor(doc.contacts, now, timeZone)
+    this.usualStopMemo = { contacts: doc.contacts, minute, timeZone, value }
+    return value
   }
 
   private views(doc: TouchbaseDocument): ContactView[] {
