@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { cspMetaTag } from './electron/main/security-policy'
 
 // rrule's package "main" is CommonJS without named-export hints, so native ESM cannot
 // `import { RRule }` from it; bundling it (vite resolves its ESM "module" build) avoids that.
@@ -27,6 +28,7 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
     },
-    plugins: [react()]
+    // The CSP <meta> is written from the same constant as the header main sends, never by hand.
+    plugins: [react(), { name: 'touchbase-csp-meta', transformIndexHtml: () => [cspMetaTag()] }]
   }
 })

@@ -6,6 +6,8 @@ import { createDataSync, type DataSyncDeps } from './data-sync'
 import { createIpcGuard } from './ipc-guard'
 import { createPush, liveWebContentsIds, type PushWindow } from './push'
 import type { AppOrigin } from './security-policy'
+import { createSyncHost, type SyncHostDeps } from './sync-host'
+import type { PasswordKeeper } from './sync-password'
 
 export interface ApiHostOptions {
   service: TouchbaseService
@@ -17,6 +19,8 @@ export interface ApiHostOptions {
   osLocale: DataSyncDeps['osLocale']
   showTray: DataSyncDeps['showTray']
   applySettings: DataSyncDeps['applySettings']
+  /** Sync: where the password is kept (safeStorage in main, a stand-in in tests), and the runner's timings. */
+  syncing: { keeper: PasswordKeeper; runner?: SyncHostDeps['runner'] }
   onError?: (error: unknown) => void
 }
 
@@ -37,23 +41,41 @@ export function createApiHost(options: ApiHostOptions) {
     applySettings: options.applySettings,
     ...(options.onError ? { onError: options.onError } : {})
   })
-  const handlers = createApiHandlers(options.service, { appInfo: options.appInfo, push })
+  // Sync with a CouchDB server: Settings → Sync's channels and the background runs. What it
+  // writes into the data file (origin 'sync') reaches every window like a change from outside.
+  const syncing = createSyncHost({
+    service: options.service,
+    keeper: options.syncing.keeper,
+    onPanel: (panel) => push('sync:status', panel),
+    onSyncedChange: () => sync.changed(),
+    ...(options.syncing.runner ? { runner: options.syncing.runner } : {}),
+    ...(options.onError ? { onError: options.onError } : {})
+  })
+  const handlers = createApiHandlers(options.service, { appInfo: options.appInfo, push, sync: syncing })
   const guard = createIpcGuard({
     handlers,
     trusted: { webContentsIds: () => liveWebContentsIds(options.windows()), origin: options.origin },
     onCommand: (_channel, sender) => sync.changed(sender.webContentsId)
   })
-  const stopWatching = options.store.watch(() => sync.changed())
+  const stopWatching = options.store.watch(() => {
+    sync.changed()
+    // The CLI changed the file: send it soon (and follow its sync settings).
+    syncing.externalChange()
+  })
   return {
     push,
     sync,
+    syncing,
     handlers,
     guard,
     channels: Object.keys(handlers),
-    /** At quit, before the store closes: stops watching the file and refreshing; resolves when idle. */
-    stop(): Promise<void> {
+    /** Reads the sync settings and the kept password; syncs in the background when both are there. */
+    start: () => syncing.start(),
+    /** At quit, before the store closes: stops watching the file, syncing and refreshing; resolves when idle. */
+    async stop(): Promise<void> {
       stopWatching()
-      return sync.stop()
+      await syncing.stop()
+      await sync.stop()
     }
   }
 }

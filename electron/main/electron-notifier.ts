@@ -1,11 +1,12 @@
 import { Notification } from 'electron'
 import type { Notifier } from '../../src/service/notifier'
+import { notificationBody } from '../../src/service/reminder-message'
 
 /**
  * Electron's Notification as a Notifier: clicks are reported in-process (libnotify on Linux,
  * toasts under our AppUserModelId on Windows).
  */
-export function createElectronNotifier(): Notifier {
+export function createElectronNotifier(platform: NodeJS.Platform = process.platform): Notifier {
   // A Notification object that is garbage-collected takes its click handler with it; each is
   // held until it is clicked, closed or replaced.
   const shown = new Set<Notification>()
@@ -14,7 +15,8 @@ export function createElectronNotifier(): Notifier {
       if (!Notification.isSupported()) throw new Error('This desktop does not support notifications')
       const notification = new Notification({
         title: message.title,
-        body: message.body,
+        // Electron hands the body to libnotify unescaped on Linux.
+        body: notificationBody(message.body, platform),
         ...(options.iconPath ? { icon: options.iconPath } : {})
       })
       // One reminder at a time: a newer one supersedes what is still on screen.

@@ -5,5 +5,5 @@ import { chooseNotifierAdapter } from './notifier-choice'
 
 /** The reminder's Notifier for this platform (see chooseNotifierAdapter for why). */
 export function setupNotifier(platform: NodeJS.Platform = process.platform): Notifier {
-  return chooseNotifierAdapter(platform) === 'electron' ? createElectronNotifier() : createNodeNotifier(APP_NAME)
+  return chooseNotifierAdapter(platform) === 'electron' ? createElectronNotifier(platform) : createNodeNotifier(APP_NAME, platform)
 }

@@ -41,13 +41,23 @@ export const CSP_DIRECTIVES = [
   "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'none'"
+  "form-action 'none'",
+  "frame-ancestors 'none'"
 ] as const
 
-/** The <meta http-equiv> form in src/renderer/index.html (frame-ancestors is ignored there). */
+/**
+ * The one policy, sent as the response header (setupSecurity) and written into index.html's
+ * <meta> at build time (cspMetaTag, used by electron.vite.config.ts). A page from file:// may
+ * only get the <meta>, so the two are the same text; a <meta> ignores frame-ancestors, which
+ * the header still enforces.
+ */
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ')
-/** The response-header form, which may also forbid being framed. */
-export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`
+
+/** The <meta http-equiv> element for index.html, in the shape vite's transformIndexHtml takes. */
+export function cspMetaTag(): { tag: 'meta'; attrs: Record<string, string>; injectTo: 'head-prepend' } {
+  // First in <head>: a <meta> policy only governs what comes after it.
+  return { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }
+}
 
 /** Where our renderer is served from: the built file, or the dev server in `electron-vite dev`. */
 export interface AppOrigin {
@@ -69,10 +79,17 @@ export function isAppUrl(url: string | undefined, origin: AppOrigin): boolean {
   return parsed.pathname === pathToFileURL(origin.rendererIndexPath).pathname
 }
 
-/** Links the user may open in their browser: http(s) only, never file:, javascript:, custom schemes. */
-export function isExternalWebUrl(url: string): boolean {
+const EXTERNAL_SCHEMES = new Set(['https:', 'mailto:', 'tel:'])
+
+/**
+ * Whether a link may be handed to the OS (shell.openExternal): https web pages, mailto: and tel:
+ * only. Never http: (readable and changeable on the way), file:, javascript:, smb: or the custom
+ * schemes other apps register (ms-msdt:, vscode:…), which turn a click into running code.
+ */
+export function isOpenExternalAllowed(url: string): boolean {
   const parsed = safeUrl(url)
-  return parsed !== null && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.username === '' && parsed.password === ''
+  if (!parsed || !EXTERNAL_SCHEMES.has(parsed.protocol)) return false
+  return parsed.protocol !== 'https:' || (parsed.username === '' && parsed.password === '' && parsed.hostname !== '')
 }
 
 /**

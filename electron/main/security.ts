@@ -1,5 +1,5 @@
 import { app, shell, type Session } from 'electron'
-import { CONTENT_SECURITY_POLICY_HEADER, isExternalWebUrl, isPermissionAllowed, shouldApplyCsp, type AppOrigin } from './security-policy'
+import { CONTENT_SECURITY_POLICY, isOpenExternalAllowed, isPermissionAllowed, shouldApplyCsp, type AppOrigin } from './security-policy'
 
 /**
  * Electron's security checklist, applied to every web contents the app ever creates:
@@ -12,7 +12,7 @@ export function setupSecurity(session: Session, origin: AppOrigin): void {
     const headers = Object.fromEntries(
       Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy')
     )
-    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] } })
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
   })
 
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)))
@@ -24,8 +24,8 @@ export function setupSecurity(session: Session, origin: AppOrigin): void {
     contents.on('will-redirect', (event) => event.preventDefault())
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to the web (a contact's site) open in the browser; nothing opens inside the app.
-      if (isExternalWebUrl(url)) void shell.openExternal(url)
+      // Web, mail and phone links open in their own apps; nothing opens inside this one.
+      if (isOpenExternalAllowed(url)) void shell.openExternal(url)
       return { action: 'deny' }
     })
   })

@@ -4,9 +4,9 @@
  * security-policy…); this file only wires them to Electron. tests/main/start.test.ts starts it
  * against the Electron test double and checks the wiring as a user would meet it.
  */
-import { app, globalShortcut, session, type BrowserWindow } from 'electron'
+import { app, globalShortcut, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { TouchbaseService } from '../../src/service/service'
 import { translator } from '../../src/shared/i18n'
 import { setupAppIdentity } from './app-identity'
@@ -29,6 +29,7 @@ import { setupNotifier } from './notifications'
 import { createReminderRunner } from './reminder-runner'
 import { setupReminders } from './reminders'
 import { appIconPath } from './tray-icons'
+import { createPasswordKeeper } from './sync-password'
 import type { AppOrigin } from './security-policy'
 
 export interface StartOptions {
@@ -132,6 +133,8 @@ export async function startTouchbase(options: StartOptions = {}): Promise<void> 
       shortcut.apply(settings.quickLogShortcut)
       await applyStartAtLogin(settings.startAtLogin)
     },
+    // The sync password, encrypted by the OS in its own file in the profile folder: never in the data file.
+    syncing: { keeper: createPasswordKeeper(safeStorage, join(app.getPath('userData'), 'sync-password.bin')) },
     onError: logError
   })
   setupIpc(host.channels, host.guard)
@@ -159,6 +162,11 @@ export async function startTouchbase(options: StartOptions = {}): Promise<void> 
     startHidden: launchedHidden(process.argv, wasOpenedAtLoginHidden()),
     isQuitting: lifecycle.isQuitting
   })
+
+  // After the window: reading the kept password may wait on the OS keyring (macOS can ask first).
+  void host.start().catch(logError)
+  // Back from sleep: sync now rather than at the end of an offline backoff.
+  powerMonitor.on('resume', () => host.syncing.online())
 
   stopReminders = setupReminders({
     check: async () => {

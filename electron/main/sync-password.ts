@@ -35,3 +35,5 @@ export function createPasswordKeeper(safeStorage: SafeStorageLike, file: string)
     clear: () => rm(file, { force: true })
   }
 }
+
+export type PasswordKeeper = ReturnType<typeof createPasswordKeeper>

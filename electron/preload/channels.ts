@@ -37,7 +37,13 @@ const API_CHANNEL_SET = {
   'block:status': true,
   'block:record': true,
   'playbook:get': true,
-  'playbook:message': true
+  'playbook:message': true,
+  'contacts:move': true,
+  'sync:status': true,
+  'sync:test': true,
+  'sync:setup': true,
+  'sync:now': true,
+  'sync:off': true
 } as const satisfies Record<ApiChannel, true>
 
 const PUSH_EVENT_SET = {
@@ -45,7 +51,8 @@ const PUSH_EVENT_SET = {
   'reminder:open-due': true,
   'contact:open': true,
   'import:progress': true,
-  'block:start': true
+  'block:start': true,
+  'sync:status': true
 } as const satisfies Record<PushEvent, true>
 
 export const BRIDGE_API_CHANNELS = Object.keys(API_CHANNEL_SET) as ApiChannel[]

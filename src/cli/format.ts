@@ -10,6 +10,20 @@ import type { Settings } from '../core/model'
 import type { StatsReport } from '../service/service'
 import { localDay, toFloating } from '../core/time'
 
+// Control characters other than line break and tab, and the bidi overrides and isolates that
+// reorder the rest of a line.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * Text from the data file, an import or the command line, made safe to print: every control
+ * character shows as its \u escape ("\u001b[2J" instead of a cleared screen). The escapes are
+ * also valid inside JSON strings, so --json output goes through the same function.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length))
 
 /** "1 touch", "2 touches": English plurals for the command line. */
@@ -92,6 +106,7 @@ export function contactDetail(v: ContactView, timeZone: string): string {
     v.tags.length ? `tags: ${v.tags.join(', ')}` : '',
     v.board ? `board: ${v.board}${v.owner ? `, owner ${v.owner}` : ', unassigned'}` : '',
     `cadence: ${v.cadence ?? 'escalating default'}`,
+    v.cadenceNotice ? `warning: ${v.cadenceNotice.message}` : '',
     `touches: ${v.touchCount}${v.lastTouchAt ? `, last ${localDateTime(v.lastTouchAt, timeZone)} by ${v.lastChannel}${v.lastTouchBy ? ` (${v.lastTouchBy})` : ''}` : ''}${v.atUsualStop ? ' (you usually stop here)' : ''}`,
     `next follow-up: ${v.nextDueAt ? `${localDateTime(v.nextDueAt, timeZone)} (${v.dueState})` : 'none'}; try ${v.suggestedChannel}`,
     v.promise ? promiseText(v.promise, timeZone) : '',

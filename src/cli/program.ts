@@ -1,20 +1,21 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { basename } from 'node:path'
 import { homedir } from 'node:os'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { CHANNELS, CONTACT_KINDS, EXIT_STATUSES, OUTCOMES, PRIORITIES, type ContactPatch } from '../core/model'
+import { CHANNELS, CONTACT_KINDS, DayOrInstant, EXIT_STATUSES, Instant, OUTCOMES, PRIORITIES, type ContactPatch } from '../core/model'
 import type { ContactQuery } from '../core/filters'
-import { startOfDay } from '../core/calendar'
-import { systemTimeZone } from '../core/time'
+import { parseDayOrInstant, systemTimeZone } from '../core/time'
 import { resolveDataDir } from '../store'
 import { openService, type TouchbaseService } from '../service'
+import type { ContactView } from '../core/contact-view'
 import { reminderMessage } from '../service/reminder-message'
 import { createNodeNotifier, type Notifier } from '../service/notifier'
 import { resolveLanguage } from '../shared/i18n'
-import { boardText, contactDetail, contactLine, dueText, exitWord, importReportText, localDateTime, plural, statsText } from './format'
+import { boardText, contactDetail, contactLine, dueText, exitWord, importReportText, localDateTime, plural, statsText, terminalSafe } from './format'
 import { addLoopCommands } from './loop-commands'
 import { resolveContactRef } from './contact-ref'
 import type { Terminal } from './block-terminal'
+import { fileError } from './errors'
+import { describeSize } from '../core/interop/limits'
 import { addSyncCommands } from './sync-commands'
 import pkg from '../../package.json' with { type: 'json' }
 
@@ -37,17 +38,16 @@ interface GlobalOptions {
   json?: boolean
 }
 
-/** --now and --at: an ISO-8601 instant, or a plain date for the start of that local day. */
+/**
+ * --now and --at: a day (its local start) or an ISO-8601 instant, checked by the same schema the
+ * service uses, so an impossible date such as 2026-02-30 is refused instead of becoming 2 March.
+ */
 function parseInstant(value: string): string {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null
-  if (day) {
-    if (new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day || Number.isNaN(Date.parse(day))) throw new InvalidArgumentError(`${day} is not a real date`)
-    return startOfDay(day, systemTimeZone())
+  if (!DayOrInstant.safeParse(value).success) {
+    throw new InvalidArgumentError('expected a real date like 2026-11-27 or an ISO-8601 instant like 2026-11-27T09:00:00Z')
   }
-  if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    throw new InvalidArgumentError('expected a date like 2026-11-27 or an ISO-8601 instant like 2026-11-27T09:00:00Z')
-  }
-  return value
+  // An instant is kept as written (it is stored as given); a day becomes its local start.
+  return Instant.safeParse(value).success ? value : parseDayOrInstant(value, systemTimeZone())
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
@@ -87,12 +87,14 @@ export function buildProgram(io: CliIo): Command {
     .option('--data <dir>', 'data folder (overrides $TOUCHBASE_DATA_DIR)')
     .option('--now <date>', 'pretend the time is this date or ISO-8601 instant', parseInstant)
     .version(pkg.version, '-V, --version', 'print the version')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    // Commander echoes arguments back in its errors; they may hold control characters too.
+    .configureOutput({ writeOut: (text) => io.out(terminalSafe(text)), writeErr: (text) => io.err(terminalSafe(text)) })
     .exitOverride()
 
   const withService = async <T>(cmd: Command, run: (service: TouchbaseService, opts: GlobalOptions & Record<string, unknown>) => Promise<T>) => {
     const opts = cmd.optsWithGlobals<GlobalOptions & Record<string, unknown>>()
     const dataDir = resolveDataDir({ override: opts.data, env: io.env, platform: process.platform, homedir: homedir() })
+    // --now was parsed (and checked) into an ISO instant by parseInstant.
     const now = opts.now ? new Date(opts.now) : undefined
     const { service, store } = await openService(dataDir, now ? { now: () => now } : {})
     try {
@@ -101,7 +103,13 @@ export function buildProgram(io: CliIo): Command {
       await store.close()
     }
   }
-  const print = (json: boolean | undefined, value: unknown, text: () => string) => io.out(json ? JSON.stringify(value, null, 2) : text())
+  // Names, notes and import reports come from data anyone may have written: never raw to a terminal.
+  const print = (json: boolean | undefined, value: unknown, text: () => string) => io.out(terminalSafe(json ? JSON.stringify(value, null, 2) : text()))
+  /** A changed contact; a cadence that leaves it never due again is worth a warning (on stderr, so --json stays clean). */
+  const printChanged = (json: boolean | undefined, v: ContactView, text: () => string) => {
+    print(json, v, text)
+    if (v.cadenceNotice) io.err(terminalSafe(`Warning: ${v.cadenceNotice.message}.`))
+  }
   /** A contact's id, unique id prefix or name ("karen"), as the service's id. */
   const ref = resolveContactRef
 
@@ -111,7 +119,7 @@ export function buildProgram(io: CliIo): Command {
       withService(cmd, async (service, o) => {
         const { cadence, ...fields } = contactFields(o)
         const v = await service.addContact({ ...fields, ...(cadence ? { cadence } : {}), name: String(o.name) })
-        print(o.json, v, () => `Added ${v.name} (id ${v.id}); first follow-up ${v.nextDueAt ? localDateTime(v.nextDueAt, service.timeZone()) : 'none'}.`)
+        printChanged(o.json, v, () => `Added ${v.name} (id ${v.id}); first follow-up ${v.nextDueAt ? localDateTime(v.nextDueAt, service.timeZone()) : 'none'}.`)
       })
     )
 
@@ -120,7 +128,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         const { contact: v } = await service.editContact(await ref(service, id), contactFields(o))
-        print(o.json, v, () => `Updated ${v.name}.`)
+        printChanged(o.json, v, () => `Updated ${v.name}.`)
       })
     )
 
@@ -132,13 +140,20 @@ export function buildProgram(io: CliIo): Command {
     .option('--note <text>', 'what happened')
     .addOption(new Option('--outcome <outcome>', 'what came of it').choices(OUTCOMES))
     .option('--at <date>', 'when: a date or an ISO-8601 instant (back-dating is fine)', parseInstant)
+    .option('--force', 'log it even if --at is before 1970 or before the contact was added')
     .option('--json', 'print the contact as JSON')
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const { contact: v } = await service.logTouch(await ref(service, id), { channel: o.channel as (typeof CHANNELS)[number] | undefined, note: o.note as string | undefined, outcome: o.outcome as (typeof OUTCOMES)[number] | undefined, at: o.at as string | undefined })
+        const { contact: v } = await service.logTouch(await ref(service, id), {
+          channel: o.channel as (typeof CHANNELS)[number] | undefined,
+          note: o.note as string | undefined,
+          outcome: o.outcome as (typeof OUTCOMES)[number] | undefined,
+          at: o.at as string | undefined,
+          ...(o.force ? { force: true } : {})
+        })
         // The new touch is the one at --at, or else at the moment of the change (updatedAt).
         const logged = v.touches.find((t) => t.at === ((o.at as string | undefined) ?? v.updatedAt))
-        print(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${logged?.channel}). Next follow-up ${v.nextDueAt ? localDateTime(v.nextDueAt, service.timeZone()) : 'none'}.`)
+        printChanged(o.json, v, () => `Touch ${v.touchCount} logged for ${v.name} (${logged?.channel}). Next follow-up ${v.nextDueAt ? localDateTime(v.nextDueAt, service.timeZone()) : 'none'}.`)
       })
     )
 
@@ -150,7 +165,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         const { contact: v } = await service.undoTouch(await ref(service, id))
-        print(o.json, v, () => `Removed the latest touch of ${v.name}; ${plural(v.touchCount, 'touch', 'touches')} left.`)
+        printChanged(o.json, v, () => `Removed the latest touch of ${v.name}; ${plural(v.touchCount, 'touch', 'touches')} left.`)
       })
     )
 
@@ -163,7 +178,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         const { contact: v } = await service.snooze(await ref(service, id), String(o.until))
-        print(o.json, v, () => `Snoozed ${v.name} until ${String(o.until)}.`)
+        printChanged(o.json, v, () => `Snoozed ${v.name} until ${String(o.until)}.`)
       })
     )
 
@@ -182,7 +197,7 @@ export function buildProgram(io: CliIo): Command {
         const contactId = await ref(service, id)
         const { contact: v } = o.done ? await service.delivered(contactId) : await service.wait(contactId, String(o.until), o.what as string | undefined)
         const tz = service.timeZone()
-        print(o.json, v, () =>
+        printChanged(o.json, v, () =>
           o.done
             ? `${v.name} delivered. Back on the cadence: next follow-up ${v.nextDueAt ? `${localDateTime(v.nextDueAt, tz)} (${v.dueState})` : 'none'}.`
             : `Waiting on ${v.name}${v.waitingFor ? ` for ${v.waitingFor}` : ''} until ${v.promise?.byDay ?? String(o.until)}.`
@@ -200,7 +215,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         const { contact: v } = await service.close(await ref(service, id), { as: o.as as (typeof EXIT_STATUSES)[number], ...(o.until ? { until: String(o.until) } : {}) })
-        print(o.json, v, () => `${v.name} closed as ${exitWord(v.kind, String(o.as))}.`)
+        printChanged(o.json, v, () => `${v.name} closed as ${exitWord(v.kind, String(o.as))}.`)
       })
     )
 
@@ -212,7 +227,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (id: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
         const { contact: v } = await service.reopen(await ref(service, id))
-        print(o.json, v, () => `${v.name} is back on the board (${plural(v.touchCount, 'touch', 'touches')}).`)
+        printChanged(o.json, v, () => `${v.name} is back on the board (${plural(v.touchCount, 'touch', 'touches')}).`)
       })
     )
 
@@ -295,7 +310,7 @@ export function buildProgram(io: CliIo): Command {
           io.out(dueText(await service.today(), service.timeZone()))
           throw new Error(`no notification was shown: the notification service refused it (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`, { cause: error })
         }
-        io.out(`${message.title}: ${message.body}`)
+        io.out(terminalSafe(`${message.title}: ${message.body}`))
       })
     )
 
@@ -308,15 +323,21 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'machine-readable report')
     .action(async (file: string, _o, cmd: Command) =>
       withService(cmd, async (service, o) => {
-        const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-          throw new Error(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`)
-        })
         const progress = io.progress ?? (() => {})
-        const report = await service.importContacts(
-          { fileName: basename(file), text, dryRun: Boolean(o.dryRun), ...(o.onDuplicate ? { onDuplicate: o.onDuplicate as 'merge' | 'skip' } : {}) },
-          (done, total) => progress(`importing ${done}/${total}`)
-        )
-        progress('')
+        const report = await service
+          .importFile(
+            { path: file, dryRun: Boolean(o.dryRun), ...(o.onDuplicate ? { onDuplicate: o.onDuplicate as 'merge' | 'skip' } : {}) },
+            {
+              onRead: (bytes, total) => progress(`reading ${file}: ${Math.floor((bytes / total) * 100)}% of ${describeSize(total)}`),
+              onProgress: (done, total) => progress(`importing ${done}/${total}`)
+            }
+          )
+          .catch((error: unknown) => {
+            // The file itself could not be read (missing, unreadable): say which, and that nothing changed.
+            if ((error as NodeJS.ErrnoException).path === file) fileError('read', file, 'Nothing was imported.')(error)
+            throw error
+          })
+          .finally(() => progress(''))
         print(o.json, report, () => importReportText(report))
       })
     )
@@ -330,8 +351,9 @@ export function buildProgram(io: CliIo): Command {
       withService(cmd, async (service, o) => {
         const file = await service.exportData(o.format as 'csv' | 'vcf' | 'json' | 'ics')
         if (o.out) {
-          await writeFile(String(o.out), file.content)
-          io.err(`Wrote ${String(o.out)}.`)
+          const out = String(o.out)
+          await writeFile(out, file.content).catch(fileError('write', out, 'Nothing was exported; your data is unchanged.'))
+          io.err(terminalSafe(`Wrote ${out}.`))
         } else io.out(file.content)
       })
     )
@@ -342,8 +364,9 @@ export function buildProgram(io: CliIo): Command {
     .argument('<file>')
     .action(async (file: string, _o, cmd: Command) =>
       withService(cmd, async (service) => {
-        const result = await service.restoreBackup(await readFile(file, 'utf8'))
-        io.out(`Restored ${plural(result.contacts, 'contact')}. The previous data is in ${result.backupPath}.`)
+        const text = await readFile(file, 'utf8').catch(fileError('read', file, 'Nothing was restored; your data is unchanged.'))
+        const result = await service.restoreBackup(text)
+        io.out(terminalSafe(`Restored ${plural(result.contacts, 'contact')}. The previous data is in ${result.backupPath}.`))
       })
     )
 

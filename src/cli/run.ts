@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander'
-import { ServiceError } from '../service/errors'
 import { DataFileError } from '../store'
+import { errorMessage } from './errors'
+import { terminalSafe } from './format'
 import { buildProgram, type CliIo } from './program'
 
 /** Exit codes: 0 ok, 1 a command failed (bad input, not found…), 2 usage, 3 the data file is unusable. */
@@ -14,15 +15,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // Commander already printed the problem; help and version are not failures.
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' ? 0 : 2
     }
-    if (error instanceof DataFileError) {
-      io.err(`touchbase: ${error.message}`)
-      return 3
-    }
-    if (error instanceof ServiceError) {
-      io.err(`touchbase: ${error.message}`)
-      return 1
-    }
-    io.err(`touchbase: ${error instanceof Error ? error.message : String(error)}`)
+    io.err(terminalSafe(`touchbase: ${errorMessage(error)}`))
+    if (error instanceof DataFileError) return 3
     return 1
   }
 }

@@ -1,6 +1,5 @@
-import { RRule } from 'rrule'
 import { WEEKDAYS, type Contact, type Settings, type Touch } from './model'
-import { parseRruleOptions } from './rrule-text'
+import { BoundedRule, parseRruleOptions } from './rrule-text'
 import { fromFloating, toFloating } from './time'
 
 const MINUTE = 60_000
@@ -134,11 +133,13 @@ export function previewFollowUps(contact: Pick<Contact, 'touches' | 'cadence' | 
 /**
  * `rule` as rrule evaluates it: in floating local time, with DTSTART at `dtstart`'s local wall
  * clock (to the minute), so BYHOUR/BYMINUTE and the rule's own times stay local across DST.
+ * Bounded (core/rrule-text): a rule with no date in reach, such as an INTERVAL out of step with
+ * its BYDAY from this anchor, answers "none" quickly instead of walking to the year 9999.
  */
-function floatingRule(rule: string, dtstart: string | Date, timeZone: string): RRule {
+function floatingRule(rule: string, dtstart: string | Date, timeZone: string): BoundedRule {
   const start = toFloating(dtstart, timeZone)
   start.setUTCSeconds(0, 0)
-  return new RRule({ ...ruleOptions(rule), dtstart: start })
+  return new BoundedRule({ ...ruleOptions(rule), dtstart: start })
 }
 
 type RuleOptions = ReturnType<typeof parseRruleOptions>
@@ -194,6 +195,38 @@ export function occurrenceAtOrBefore(rule: string, dtstart: string | Date, insta
   for (let candidate = rrule.before(toFloating(instant, timeZone), true); candidate; candidate = rrule.before(candidate, false)) {
     const real = fromFloating(candidate, timeZone)
     if (real.getTime() <= until) return real.toISOString()
+  }
+  return null
+}
+
+/** A cadence that runs out: allowed, but the person should know the contact stops coming due. */
+export interface CadenceNotice {
+  /** cadence-ended: no date after the latest touch. until-passed: its UNTIL is past, so after the next touch there is none. */
+  code: 'cadence-ended' | 'until-passed'
+  /** English, for the CLI; a front translates the code. */
+  message: string
+}
+
+/**
+ * Says when a contact's own rule, through COUNT or UNTIL, leaves it never due again. A cadence
+ * restarts at every touch, so COUNT only bites when no date is left after the latest touch; an
+ * UNTIL in the past means that whatever is still due now, nothing follows the next touch.
+ */
+export function cadenceNotice(contact: Pick<Contact, 'name' | 'cadence' | 'touches' | 'createdAt'>, now: Date, timeZone: string): CadenceNotice | null {
+  const rule = contact.cadence
+  if (!rule || !/(^|[:;])(COUNT|UNTIL)=/i.test(rule)) return null
+  if (nextOccurrence(rule, cadenceAnchor(contact), timeZone, contact.touches.length > 0) === null) {
+    return {
+      code: 'cadence-ended',
+      message: `the cadence ${rule} has no date after the latest touch, so ${contact.name} will not be due again; remove COUNT/UNTIL or choose another rule`
+    }
+  }
+  const until = parseRruleOptions(rule).until
+  if (until && until < toFloating(now, timeZone)) {
+    return {
+      code: 'until-passed',
+      message: `the cadence's UNTIL has passed, so after the next touch ${contact.name} will not be due again; remove UNTIL or choose another rule`
+    }
   }
   return null
 }

@@ -1,5 +1,5 @@
 import type { Channel, Contact, Priority, Status, Touch } from './model'
-import { cadenceDueAt, escalationDaysFor, latestTouch, touchCount, type CadenceSettings } from './cadence'
+import { cadenceDueAt, cadenceNotice, escalationDaysFor, latestTouch, touchCount, type CadenceNotice, type CadenceSettings } from './cadence'
 import { suggestNextChannel } from './suggestions'
 import { toFloating } from './time'
 import { comparePriority, priorityOf } from './priority'
@@ -29,6 +29,8 @@ export interface ContactView extends Contact {
   promise: PromiseView | null
   /** On the board at the touch count where this user most often gives up ("you usually stop here"). */
   atUsualStop: boolean
+  /** Set when the contact's own cadence (COUNT/UNTIL) leaves it never due again: a warning, not an error. */
+  cadenceNotice?: CadenceNotice
 }
 
 /**
@@ -171,6 +173,7 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
   const count = touchCount(contact)
   const onBoard = status === 'active' || status === 'waiting'
   d.suggestedChannel ??= suggestNextChannel(contact, d.latest)
+  const notice = onBoard ? cadenceNotice(contact, ctx.now, ctx.timeZone) : null
   return {
     ...contact,
     priority: priorityOf(contact),
@@ -185,7 +188,8 @@ export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
     dueInDays,
     suggestedChannel: d.suggestedChannel,
     promise: promiseView(contact, ctx.now, ctx.timeZone),
-    atUsualStop: onBoard && ctx.usualStop !== undefined && ctx.usualStop !== null && Math.min(count, 5) === ctx.usualStop
+    atUsualStop: onBoard && ctx.usualStop !== undefined && ctx.usualStop !== null && Math.min(count, 5) === ctx.usualStop,
+    ...(notice ? { cadenceNotice: notice } : {})
   }
 }
 

@@ -5,7 +5,17 @@ import type { z } from 'zod'
  * sentences for the CLI; these codes are what other languages translate, so they must not
  * change with zod's wording.
  */
-export const ISSUE_CODES = ['required', 'too-long', 'invalid-email', 'invalid-rrule', 'invalid-date', 'unknown-kind', 'invalid'] as const
+export const ISSUE_CODES = [
+  'required',
+  'too-long',
+  'invalid-email',
+  'invalid-rrule',
+  'rrule-too-frequent',
+  'rrule-never-occurs',
+  'invalid-date',
+  'unknown-kind',
+  'invalid'
+] as const
 export type IssueCode = (typeof ISSUE_CODES)[number]
 
 export interface FieldIssue {

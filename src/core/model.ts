@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { isValidRrule } from './rrule-text'
+import { rruleProblem } from './rrule-text'
+import { multiLine, singleLine } from './text'
 
 /** The data document's current version; migrations in ./migrations bring older files up to it. */
 export const SCHEMA_VERSION = 1
@@ -31,16 +32,29 @@ export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8
 export const DayOrInstant = z
   .string()
   .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || Instant.safeParse(s).success, {
+  .refine((s) => isCalendarDay(s) || Instant.safeParse(s).success, {
     message: 'must be a date like 2026-12-03 or an ISO-8601 date-time',
     params: { code: 'invalid-date' }
   })
 
-export const Rrule = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .refine(isValidRrule, { message: 'is not a valid iCalendar RRULE, e.g. FREQ=WEEKLY;BYDAY=TU', params: { code: 'invalid-rrule' } })
+const rruleSchema = (options: { allowSubDaily: boolean }) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .superRefine((text, ctx) => {
+      const problem = rruleProblem(text, options)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { code: problem.code } })
+    })
+
+/**
+ * A recurrence rule as stored. Files from before sub-daily rules were refused may hold one
+ * (FREQ=HOURLY), so stored rules only have to be valid and occur; they are still evaluated with
+ * bounded searches (core/rrule-text).
+ */
+export const Rrule = rruleSchema({ allowSubDaily: true })
+/** A rule a person sets now, as a cadence or the reminder: at most daily, and occurring. */
+export const RruleInput = rruleSchema({ allowSubDaily: false })
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional()
 
@@ -196,10 +210,10 @@ export const Day = z
   .refine(isCalendarDay, { message: 'must be a real date like 2026-12-03', params: { code: 'invalid-date' } })
 
 function isCalendarDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
-  if (!m) return false
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return date.toISOString().slice(0, 10) === s
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+  // Parsed as an ISO date, not with Date.UTC, which reads years 0-99 as 1900-1999.
+  const ms = Date.parse(`${s}T00:00:00Z`)
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s
 }
 
 const BlockCount = z.number().int().min(0).max(10_000)
@@ -278,46 +292,58 @@ const email = z
   .max(320)
   .refine((s) => s === '' || z.email().safeParse(s).success, { message: 'is not a valid email address', params: { code: 'invalid-email' } })
 const blankToUndefined = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
+  z.preprocess((v) => (typeof v === 'string' && singleLine(v).trim() === '' ? undefined : v), schema.optional())
+/**
+ * Text a person typed or imported. One-line fields (name, organisation, subject, tags, phone)
+ * lose their control characters, line breaks and tabs becoming spaces; notes keep line breaks
+ * and tabs. So an ESC sequence in a name never reaches a terminal or a notification from here.
+ */
+const line = () => z.string().overwrite(singleLine).trim()
+const lines = () => z.string().overwrite(multiLine).trim()
+const Tag = line().min(1).max(60)
 
 export const ContactInputSchema = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  org: blankToUndefined(z.string().trim().max(200)),
+  name: line().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  org: blankToUndefined(line().max(200)),
   kind: z.enum(CONTACT_KINDS).default('lead'),
   email: blankToUndefined(email),
-  phone: blankToUndefined(z.string().trim().max(80)),
-  tags: z.array(z.string().trim().min(1).max(60)).default([]),
-  notes: blankToUndefined(z.string().trim().max(20_000)),
-  subject: blankToUndefined(z.string().trim().max(500)),
-  cadence: blankToUndefined(Rrule),
+  phone: blankToUndefined(line().max(80)),
+  tags: z.array(Tag).default([]),
+  notes: blankToUndefined(lines().max(20_000)),
+  subject: blankToUndefined(line().max(500)),
+  cadence: blankToUndefined(RruleInput),
   priority: z.enum(PRIORITIES).optional()
 })
 export type ContactInput = z.input<typeof ContactInputSchema>
 
 /** An edit: any subset of the fields; `cadence: null` returns to the default cadence. */
 export const ContactPatchSchema = ContactInputSchema.partial().extend({
-  cadence: z.union([z.null(), blankToUndefined(Rrule)]),
+  cadence: z.union([z.null(), blankToUndefined(RruleInput)]),
   /** A teammate's user name; null unassigns. */
   owner: z.union([z.null(), blankToUndefined(UserName)]),
   kind: z.enum(CONTACT_KINDS).optional(),
-  tags: z.array(z.string().trim().min(1).max(60)).optional()
+  tags: z.array(Tag).optional()
 })
 export type ContactPatch = z.input<typeof ContactPatchSchema>
 
 export const TouchInputSchema = z.object({
   /** Absent: the channel Touchbase suggests for this contact (core/suggestions). */
   channel: z.enum(CHANNELS).optional(),
-  note: blankToUndefined(z.string().trim().max(10_000)),
+  note: blankToUndefined(lines().max(10_000)),
   outcome: z.enum(OUTCOMES).optional(),
-  at: Instant.optional()
+  at: Instant.optional(),
+  /** Log it even though `at` is before 1970 or before the contact was created (a real old touch). */
+  force: z.boolean().optional()
 })
 export type TouchInput = z.input<typeof TouchInputSchema>
 
 export const TouchPatchSchema = z.object({
   channel: z.enum(CHANNELS).optional(),
-  note: z.string().trim().max(10_000).optional(),
+  note: lines().max(10_000).optional(),
   outcome: z.union([z.enum(OUTCOMES), z.null()]).optional(),
-  at: Instant.optional()
+  at: Instant.optional(),
+  /** As in TouchInputSchema: allow an `at` before 1970 or before the contact was created. */
+  force: z.boolean().optional()
 })
 export type TouchPatch = z.input<typeof TouchPatchSchema>
 
@@ -334,7 +360,7 @@ export const CloseInputSchema = z
 export type CloseInput = z.input<typeof CloseInputSchema>
 
 /** What they promised, said when recording a wait. */
-export const PromiseWhat = blankToUndefined(z.string().trim().max(500, 'must be at most 500 characters'))
+export const PromiseWhat = blankToUndefined(line().max(500, 'must be at most 500 characters'))
 
 /** How many days the planner and Spread look ahead. */
 export const PlanDays = z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(92, 'must be at most 92 days')
@@ -366,7 +392,7 @@ export type SpreadUndo = z.input<typeof SpreadUndoSchema>
 export const PlaybookLanguageSchema = z.enum(['en', 'zh-CN'])
 
 /** A change to some settings; what it leaves out stays as it is. */
-export const SettingsPatchSchema = SettingsFields.partial()
+export const SettingsPatchSchema = SettingsFields.partial().extend({ reminderRule: RruleInput.optional() })
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>
 
 /** Turns a zod error into one line per field: "email: is not a valid email address". */

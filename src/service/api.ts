@@ -4,6 +4,8 @@ import type { ContactQuery } from '../core/filters'
 import type { BlockRecordInput, CloseInput, Contact, ContactInput, ContactPatch, SettingsPatch, SpreadRequest, SpreadUndo, TouchInput, TouchPatch } from '../core/model'
 import type { PlaybookLanguage } from '../core/playbook'
 import type { ExportFormat, ImportRequest } from '../core/interop/requests'
+import type { SyncPanel, SyncSetupRequest, SyncSetupResult, SyncTestRequest } from '../core/sync/setup'
+import type { SyncStatus } from '../core/sync/status'
 import { ServiceError } from './errors'
 import type { TouchbaseService } from './service'
 
@@ -14,6 +16,7 @@ import type { TouchbaseService } from './service'
  * channel names zod-free (electron/preload/channels.ts). docs/ARCHITECTURE.md: "Adding a channel".
  */
 export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
+  const sync = (): SyncHost => host.sync ?? unavailable('Sync runs in the desktop app (or: touchbase sync).')
   return {
     'contacts:list': query((filter?: ContactQuery) => service.list(filter)),
     'settings:get': query(() => service.settings()),
@@ -26,6 +29,7 @@ export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
     'block:status': query(() => service.blockStatus()),
     'playbook:get': query((language: PlaybookLanguage) => service.playbook(language)),
     'playbook:message': query((id: string, language: PlaybookLanguage) => service.message(id, language)),
+    'sync:status': query(() => sync().status()),
 
     'contacts:add': command((input: ContactInput) => service.addContact(input)),
     'contacts:edit': command((id: string, patch: ContactPatch) => service.editContact(id, patch)),
@@ -50,7 +54,17 @@ export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
     'import:run': command((request: ImportRequest) =>
       service.importContacts(request, (done, total) => host.push?.('import:progress', { done, total }))
     ),
-    'backup:restore': command((json: string) => service.restoreBackup(json))
+    'backup:restore': command((json: string) => service.restoreBackup(json)),
+    /** To a team board with all its touches, or back to the personal list with null. */
+    'contacts:move': command((id: string, board: string | null) => service.moveToBoard(id, board)),
+    /** Checks the server, user and password (absent: the kept one) without syncing or keeping anything. */
+    'sync:test': command((request: SyncTestRequest) => sync().test(request)),
+    /** Turns sync on (or changes it) and keeps the password; with data on both sides, first a preview. */
+    'sync:setup': command((request: SyncSetupRequest) => sync().setup(request)),
+    /** Syncs now; a password given (after a refusal) is kept for the next runs. */
+    'sync:now': command((password?: string) => sync().syncNow(password)),
+    /** Stops syncing and forgets the password; nothing is deleted here or on the server. */
+    'sync:off': command(() => sync().off())
   }
 }
 
@@ -59,6 +73,24 @@ export interface ApiHost {
   appInfo: () => AppInfo
   /** Events for the calling window (import progress). */
   push?: <E extends PushEvent>(event: E, payload: PushEvents[E]) => void
+  /** Sync, which only main can do (network, the OS keyring, background runs); absent elsewhere. */
+  sync?: SyncHost
+}
+
+/**
+ * Settings → Sync as main serves it (electron/main/sync-host.ts). Each method validates its
+ * request with core/sync/setup's schemas; the password never reaches the data file or a log.
+ */
+export interface SyncHost {
+  status(): Promise<SyncPanel>
+  test(request: SyncTestRequest): Promise<SyncStatus>
+  setup(request: SyncSetupRequest): Promise<SyncSetupResult>
+  syncNow(password?: string): Promise<SyncPanel>
+  off(): Promise<SyncPanel>
+}
+
+function unavailable(message: string): never {
+  throw new ServiceError('unavailable', message)
 }
 
 export type ApiHandlers = ReturnType<typeof createApiHandlers>

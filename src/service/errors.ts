@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { describeIssues } from '../core/model'
 import type { ServiceErrorReason } from '../shared/ipc'
 
-export type ServiceErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'data-file' | 'import'
+export type ServiceErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'data-file' | 'import' | 'unavailable'
 
 /**
  * An error a person can act on. Every front shows `message` (or, with a `reason`, its own

@@ -16,9 +16,10 @@ import {
 import { MigrationError, migrate } from '../core/migrations'
 import type { Contact } from '../core/model'
 import type { Store } from '../store'
-import type { ExportFormat, ExportedFile, ImportReport, ImportRequest } from '../core/interop/requests'
+import type { ExportFormat, ExportedFile, ImportFileRequest, ImportReport, ImportRequest } from '../core/interop/requests'
+import { readImportFromDisk, type ReadProgress } from './import-file'
 
-export type { ExportFormat, ExportedFile, ImportReport, ImportRequest }
+export type { ExportFormat, ExportedFile, ImportFileRequest, ImportReport, ImportRequest }
 
 export interface ImportDeps {
   now: Date
@@ -63,30 +64,51 @@ function report(file: ReadImport, plan: ImportPlan, dryRun: boolean, idsByRow?: 
 const optionalId = (id: string | undefined) => (id === undefined ? {} : { id })
 
 /**
- * Imports a CSV or vCard file. The whole file is parsed and planned before anything is
- * written, and the plan is applied in one store.update, so an import lands whole or not at all.
- * The plan is made on the store's latest document inside that update, so a change that
- * arrives meanwhile (the CLI and the app share the file) is not lost or duplicated.
+ * Imports a CSV or vCard file held in memory (the app sends the text over IPC). The whole file
+ * is parsed and planned before anything is written; see importRead.
  */
 export async function importContacts(store: Store, req: ImportRequest, deps: ImportDeps): Promise<ImportReport> {
-  const file = readImportFile(req.fileName, req.text, req.mapping)
+  // Its size was checked with the request (ImportRequestSchema: at most MAX_IMPORT_BYTES characters).
+  return importRead(store, readImportFile(req.fileName, req.text, req.mapping), req, deps)
+}
+
+/** Imports a CSV or vCard file from disk, streamed (service/import-file): the CLI's import. */
+export async function importFromDisk(store: Store, req: ImportFileRequest, deps: ImportDeps & { onRead?: ReadProgress }): Promise<ImportReport> {
+  return importRead(store, await readImportFromDisk(req.path, req.mapping, deps.onRead), req, deps)
+}
+
+/**
+ * Plans and applies an import. The plan is applied in one store.update, so an import lands
+ * whole or not at all, and it is made on the store's latest document inside that update, so a
+ * change that arrives meanwhile (the CLI and the app share the file) is not lost or duplicated.
+ */
+async function importRead(store: Store, file: ReadImport, req: Omit<ImportRequest, 'text' | 'fileName'>, deps: ImportDeps): Promise<ImportReport> {
   const options: ImportOptions = { onDuplicate: req.onDuplicate, decisions: req.decisions, onProgress: deps.onProgress }
   const plan = (existing: readonly Contact[]) => planImport(existing, file.records, options)
 
   if (req.dryRun) return report(file, plan((await store.read()).contacts), true)
 
-  const preview = plan((await store.read()).contacts)
+  const seen = (await store.read()).contacts
+  const preview = plan(seen)
   if (preview.toAdd.length === 0 && preview.toMerge.length === 0) return report(file, preview, false)
 
   const { final, idsByRow } = await store.update((doc) => {
-    // Progress was reported while previewing; planning again is the same work on fresher data.
-    const final = planImport(doc.contacts, file.records, { ...options, onProgress: undefined })
+    // Usually nothing changed since the preview and its plan holds; if another process changed
+    // the contacts meanwhile, planning again on the fresh data keeps their change and our import.
+    const final = sameForPlanning(doc.contacts, seen) ? preview : planImport(doc.contacts, file.records, { ...options, onProgress: undefined })
     return { final, ...applyImportPlan(doc, final, deps) }
   })
   return report(file, final, false, idsByRow)
 }
 
-
+/** Whether two contact lists plan an import the same: same ids, and the same fields duplicates are found by. */
+function sameForPlanning(a: readonly Contact[], b: readonly Contact[]): boolean {
+  if (a.length !== b.length) return false
+  return a.every((c, i) => {
+    const d = b[i]!
+    return c.id === d.id && c.updatedAt === d.updatedAt && c.name === d.name && c.org === d.org && c.email === d.email && c.phone === d.phone
+  })
+}
 
 const EXPORTS: Record<ExportFormat, { mimeType: string }> = {
   csv: { mimeType: 'text/csv;charset=utf-8' },

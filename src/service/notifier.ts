@@ -1,5 +1,5 @@
 import notifier from 'node-notifier'
-import type { ReminderMessage } from './reminder-message'
+import { notificationBody, type ReminderMessage } from './reminder-message'
 
 /** The one port every notification goes through; the app and the CLI choose an adapter. */
 export interface Notifier {
@@ -11,14 +11,14 @@ export interface Notifier {
  * node-notifier: notify-send on Linux, terminal-notifier on macOS (works for unsigned builds,
  * unlike Electron 42+'s Notification there), SnoreToast on Windows.
  */
-export function createNodeNotifier(appName = 'Touchbase'): Notifier {
+export function createNodeNotifier(appName = 'Touchbase', platform: NodeJS.Platform = process.platform): Notifier {
   return {
     notify(message, options = {}) {
       return new Promise((resolve, reject) => {
         notifier.notify(
           {
             title: message.title,
-            message: message.body,
+            message: notificationBody(message.body, platform),
             appID: appName,
             ...(options.iconPath ? { icon: options.iconPath } : {}),
             // wait keeps the process alive until the click on macOS/Windows; only ask when needed.

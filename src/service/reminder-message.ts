@@ -1,4 +1,5 @@
 import type { ContactView } from '../core/contact-view'
+import { singleLine } from '../core/text'
 import { translator, type Language } from '../shared/i18n'
 
 /** How many names a notification lists before "and N more". */
@@ -26,4 +27,16 @@ export function reminderMessage(due: readonly ContactView[], lang: Language): Re
   const nudge = atStop.length ? t('notification.usualStop', { count: atStop.length, touch: Math.min(atStop[0]!.touchCount, 5) }) + (lang === 'zh-CN' ? '' : ' ') : ''
   const body = nudge + items.join(separator) + (rest > 0 ? `${separator}${t('notification.more', { count: rest })}` : '')
   return { title: t('notification.title', { count: due.length }), body, count: due.length }
+}
+
+/**
+ * The body as a notification server should receive it: plain text. Freedesktop servers (Linux
+ * and the BSDs; the spec's "body-markup") read the body as markup, so a contact named
+ * `<a href="…">` would arrive as a link; escaping &, < and > makes them show it as written.
+ * macOS and Windows take the body as plain text already. Control characters never belong in it.
+ */
+export function notificationBody(body: string, platform: NodeJS.Platform): string {
+  const text = singleLine(body)
+  if (platform === 'darwin' || platform === 'win32') return text
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

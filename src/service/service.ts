@@ -46,8 +46,8 @@ import { buildPlan, nextBlockSize, planSpread, type Plan, type SpreadMove } from
 import { blockStreak, type Streak } from '../core/streak'
 import { messageFor, resolvePlaybook, type PlaybookEntry, type PlaybookLanguage, type TouchMessage } from '../core/playbook'
 import type { Store } from '../store'
-import { ExportFormatSchema, ImportRequestSchema, type ExportFormat, type ExportedFile, type ImportReport, type ImportRequest } from '../core/interop/requests'
-import { exportData, importContacts, restoreBackup } from './interop'
+import { ExportFormatSchema, ImportRequestSchema, type ExportFormat, type ExportedFile, type ImportFileRequest, type ImportReport, type ImportRequest } from '../core/interop/requests'
+import { exportData, importContacts, importFromDisk, restoreBackup } from './interop'
 import { ServiceError, invalidInput, parseOrThrow } from './errors'
 import { z } from 'zod'
 
@@ -165,7 +165,7 @@ export class TouchbaseService {
     const q = parseOrThrow(ContactQuerySchema, query, 'filter')
     const doc = await this.store.read()
     const ctx = this.viewContext(doc)
-    return doc.contacts.map((c) => toContactView(c, ctx)).filter(contactFilter(q, ctx))
+    return doc.contacts.map((c) => toContactView(c, ctx)).filter(contactFilter(q, { ...ctx, me: doc.settings.sync?.user }))
   }
 
   async get(id: string): Promise<ContactView> {
@@ -289,14 +289,13 @@ export class TouchbaseService {
     const n = parseOrThrow(TouchCount, count, 'count')
     const now = this.nowIso()
     const at = touch.at ?? now
-    if (Date.parse(at) > this.now().getTime() + 60_000) {
-      throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'], 'future-touch')
-    }
+    this.checkTouchTime(at)
     return this.change(id, (doc, contact) => {
       if (!touch.channel && !contact.email && !contact.phone) {
         const message = `${contact.name} has no email or phone, so there is no channel to suggest. Say how you reached them, e.g. --channel meeting (one of call, email, message, meeting, social, other).`
         throw new ServiceError('invalid-input', message, ['channel: required for a contact with no email or phone'], 'channel-needed')
       }
+      if (!touch.force) checkTouchAfterCreation(at, contact)
       const channel = touch.channel ?? suggestNextChannel(contact)
       // With sync set up, a touch says who made it (a team board shows it on the card).
       const by = doc.settings.sync?.user
@@ -330,10 +329,12 @@ export class TouchbaseService {
   async editTouch(id: string, touchId: string, patch: TouchPatch): Promise<ContactChange> {
     const key = parseOrThrow(IdRef, touchId, 'touchId')
     const fields = parseOrThrow(TouchPatchSchema, patch, 'touch')
+    if (fields.at) this.checkTouchTime(fields.at)
     return this.change(id, (doc, contact) => {
       const index = contact.touches.findIndex((t) => t.id === key)
       if (index < 0) throw new ServiceError('not-found', `No touch ${touchId} on ${contact.name}.`, [], 'touch-not-found')
       assertOwnTouch(doc, contact, contact.touches[index]!)
+      if (fields.at && !fields.force) checkTouchAfterCreation(fields.at, contact)
       const { by: _by, device: _device, ...kept } = contact.touches[index]!
       const by = doc.settings.sync?.user
       const touch = { ...kept, id: this.newTouchId(), ...(by ? { by } : {}) }
@@ -532,6 +533,17 @@ export class TouchbaseService {
     return importContacts(this.store, parseOrThrow(ImportRequestSchema, request, 'import request'), { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
   }
 
+  /**
+   * Imports a file on disk, streamed: refused at once beyond MAX_IMPORT_BYTES, and read a chunk
+   * at a time. `onRead` follows the bytes read; `onProgress` then follows the rows planned.
+   */
+  async importFile(
+    request: ImportFileRequest,
+    progress: { onRead?: (bytesRead: number, bytesTotal: number) => void; onProgress?: (done: number, total: number) => void } = {}
+  ): Promise<ImportReport> {
+    return importFromDisk(this.store, request, { now: this.now(), newId: this.newId, ...progress })
+  }
+
   async exportData(format: ExportFormat): Promise<ExportedFile> {
     return exportData(this.store, parseOrThrow(ExportFormatSchema, format, 'format'), { now: this.now(), timeZone: this.timeZone() })
   }
@@ -580,6 +592,13 @@ export class TouchbaseService {
     return this.now().toISOString()
   }
 
+  /** A touch cannot be in the future (a minute of clock skew aside). */
+  private checkTouchTime(at: string): void {
+    if (Date.parse(at) > this.now().getTime() + 60_000) {
+      throw new ServiceError('invalid-input', 'Invalid touch: at: must not be in the future', ['at: must not be in the future'], 'future-touch')
+    }
+  }
+
   private parseDate(text: string, field: string): string {
     parseOrThrow(DayOrInstant, text, field)
     return parseDayOrInstant(text, this.timeZone())
@@ -598,6 +617,25 @@ export class TouchbaseService {
       contact.updatedAt = updatedAt
       return { contact: toContactView(contact, this.viewContext(doc)), before }
     })
+  }
+}
+
+const EPOCH = '1970-01-01T00:00:00.000Z'
+
+/**
+ * A touch before 1970, or before the contact was added, is nearly always a mistyped date
+ * (0001-01-01, the wrong year). It takes `force` (the CLI's --force) to log one on purpose, e.g.
+ * a real call from before the contact was entered into Touchbase.
+ */
+function checkTouchAfterCreation(at: string, contact: Contact): void {
+  const ms = Date.parse(at)
+  if (ms < Date.parse(EPOCH)) {
+    const issue = `at: ${at} is before 1970; check the date (use --force if it is right)`
+    throw new ServiceError('invalid-input', `Invalid touch: ${issue}`, [issue], 'touch-before-1970')
+  }
+  if (ms < Date.parse(contact.createdAt)) {
+    const issue = `at: ${at} is before ${contact.name} was added (${contact.createdAt}); check the date (use --force if it is right)`
+    throw new ServiceError('invalid-input', `Invalid touch: ${issue}`, [issue], 'touch-before-created')
   }
 }
 

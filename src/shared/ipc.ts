@@ -5,6 +5,7 @@
  */
 import type { ApiHandlers } from '../service/api'
 import type { ImportErrorReason } from '../core/interop/errors'
+import type { SyncPanel } from '../core/sync/setup'
 
 export interface AppInfo {
   version: string
@@ -34,6 +35,8 @@ export interface PushEvents {
   'import:progress': { done: number; total: number }
   /** The tray (or a shortcut handled by main) asked to start a follow-up block. */
   'block:start': undefined
+  /** Sync's state changed (syncing, synced, offline, an error): Settings → Sync and the toolbar show it. */
+  'sync:status': SyncPanel
 }
 export type PushEvent = keyof PushEvents
 
@@ -41,7 +44,19 @@ export type PushEvent = keyof PushEvents
  * Why a service call failed, for the errors a person meets in the UI. The message is English
  * (the CLI prints it); the reason is what the renderer translates.
  */
-export const SERVICE_ERROR_REASONS = ['not-found', 'ambiguous-id', 'touch-not-found', 'no-touch-to-undo', 'future-touch', 'not-now-needs-date', 'not-your-touch', 'not-waiting', 'channel-needed'] as const
+export const SERVICE_ERROR_REASONS = [
+  'not-found',
+  'ambiguous-id',
+  'touch-not-found',
+  'no-touch-to-undo',
+  'future-touch',
+  'touch-before-1970',
+  'touch-before-created',
+  'not-now-needs-date',
+  'not-your-touch',
+  'not-waiting',
+  'channel-needed'
+] as const
 export type ServiceErrorReason = (typeof SERVICE_ERROR_REASONS)[number]
 
 export interface IpcError {
@@ -59,7 +74,7 @@ export interface TouchbaseBridge {
   on<E extends PushEvent>(event: E, listener: (payload: PushEvents[E]) => void): () => void
 }
 
-export const PUSH_EVENTS: readonly PushEvent[] = ['data:changed', 'reminder:open-due', 'contact:open', 'import:progress', 'block:start']
+export const PUSH_EVENTS: readonly PushEvent[] = ['data:changed', 'reminder:open-due', 'contact:open', 'import:progress', 'block:start', 'sync:status']
 
 export function isPushEvent(value: unknown): value is PushEvent {
   return typeof value === 'string' && (PUSH_EVENTS as string[]).includes(value)

@@ -98,7 +98,17 @@ export function createBackgroundSync(deps: BackgroundSyncDeps) {
     online(): void {
       if (!waitingForSettings) schedule(0)
     },
-    syncNow: () => attempt(),
+    /**
+     * The person asked (Settings → Sync now): try at once, even after a refusal that was waiting
+     * for new settings (they may have been fixed on the server), and start the backoff afresh.
+     */
+    syncNow(): Promise<void> {
+      waitingForSettings = false
+      failures = 0
+      if (timer !== undefined) clearTimer(timer)
+      timer = undefined
+      return attempt()
+    },
     status: () => status,
     stop(): void {
       stopped = true

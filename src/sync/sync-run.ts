@@ -5,16 +5,16 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TouchbaseService } from '../service/service'
-import type { Settings } from '../core/model'
 import { personalDatabase } from '../core/sync/names'
 import { classifySyncError, type ErrorLike, type SyncCounts, type SyncErrorReason, type SyncStatus } from '../core/sync/status'
 import type { FirstSyncPlan } from '../core/sync/first-sync'
+import type { SyncConfig } from '../core/sync/setup'
 import { openRemote, openReplica, type Db } from './pouch'
 import { databaseFolder, DeviceState, Shadow, syncFolder } from './replica-state'
 import { syncDatabase, type DatabaseReport } from './database-sync'
 import { readJson, writeJsonAtomic } from './json-file'
 
-export type SyncConfig = NonNullable<Settings['sync']>
+export type { SyncConfig }
 
 export interface SyncRunOptions {
   service: TouchbaseService
@@ -23,6 +23,8 @@ export interface SyncRunOptions {
   now?: () => Date
   /** First sync only: report who would be merged, change nothing in the data file. */
   preview?: boolean
+  /** Sync with this server and user instead of the settings' (a preview before turning sync on). */
+  config?: SyncConfig
   progress?: (line: string) => void
   /** How long to wait for another process that is syncing this data folder. */
   busyTimeoutMs?: number
@@ -66,7 +68,7 @@ export async function syncConfig(service: TouchbaseService): Promise<SyncConfig>
 export async function runSync(options: SyncRunOptions): Promise<SyncReport> {
   const { service, dataDir } = options
   const now = options.now ?? (() => new Date())
-  const config = await syncConfig(service)
+  const config = options.config ?? (await syncConfig(service))
   const previous = await readSyncStatus(dataDir)
   const keep = { ...(previous.lastSyncedAt ? { lastSyncedAt: previous.lastSyncedAt } : {}), ...(previous.lastCounts ? { lastCounts: previous.lastCounts } : {}) }
   if (!options.preview) await recordStatus(dataDir, { state: 'syncing', ...keep })

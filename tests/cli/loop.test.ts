@@ -47,7 +47,7 @@ describe('the command line of the daily loop', () => {
     expect(back.touches.map((t) => t.at)).toEqual(['2026-11-30T23:00:00.000Z'])
     const impossible = await run(['touch', smith.id, '--at', '2026-02-30'])
     expect(impossible.code).toBe(2)
-    expect(impossible.stderr).toContain('2026-02-30 is not a real date')
+    expect(impossible.stderr).toMatch(/'2026-02-30' is invalid. expected a real date/)
   })
 
   it('refuses a touch without a channel when there is no email or phone to suggest one', async () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { expect, it } from 'vitest'
-import { CLI, cliJson, useCliDataDir } from './cli-harness'
+import { CLI, cliJson, tempDataDir, useCliDataDir } from './cli-harness'
 
 /**
  * A real notification: a private D-Bus session with Xvfb and the dunst notification server,
@@ -13,9 +13,8 @@ const runIt = missing.length === 0 || process.env.CI ? it : it.skip
 
 const data = useCliDataDir()
 
-runIt('touchbase remind emits a Notify call with the due count', async () => {
-  expect(missing, 'notification tools installed').toEqual([])
-  for (const name of ['Ada', 'Grace']) await cliJson(data.dir, ['add', '--name', name, '--kind', 'vendor', '--now', '2026-11-20T09:00:00Z'])
+/** Runs `touchbase remind` on `dataDir` under Xvfb, dunst and dbus-monitor; returns its result and the monitor's log. */
+async function remindUnderDbus(dataDir: string): Promise<{ status: number | null; stdout: string; stderr: string; log: string }> {
   const display = `:${90 + Math.floor(Math.random() * 100)}`
   const script = `
     set -u
@@ -32,23 +31,46 @@ runIt('touchbase remind emits a Notify call with the due count', async () => {
       dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.Notifications 2>/dev/null | grep -q 'boolean true' && break
       sleep 0.1
     done
-    "${process.execPath}" "${CLI}" remind --data "${data.dir}" --now 2026-11-27T10:00:00Z
+    "${process.execPath}" "${CLI}" remind --data "${dataDir}" --now 2026-11-27T10:00:00Z
     CODE=$?
     sleep 1
     kill $MON $DUNST $XVFB 2>/dev/null
     exit $CODE
   `
-  const monitorLog = `${data.dir}/dbus-monitor.log`
+  const monitorLog = `${dataDir}/dbus-monitor.log`
   const result = spawnSync('dbus-run-session', ['--', 'bash', '-c', script], {
     env: { ...process.env, MONITOR_LOG: monitorLog, LANG: 'en_US.UTF-8' },
     encoding: 'utf8',
     timeout: 60_000
   })
-  expect(result.status, result.stderr).toBe(0)
-  expect(result.stdout).toContain('2 follow-ups due today')
   const { readFileSync } = await import('node:fs')
-  const log = readFileSync(monitorLog, 'utf8')
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, log: readFileSync(monitorLog, 'utf8') }
+}
+
+runIt('touchbase remind emits a Notify call with the due count', async () => {
+  expect(missing, 'notification tools installed').toEqual([])
+  for (const name of ['Ada', 'Grace']) await cliJson(data.dir, ['add', '--name', name, '--kind', 'vendor', '--now', '2026-11-20T09:00:00Z'])
+  const { status, stdout, stderr, log } = await remindUnderDbus(data.dir)
+  expect(status, stderr).toBe(0)
+  expect(stdout).toContain('2 follow-ups due today')
   expect(log).toMatch(/member=Notify/)
   expect(log).toContain('2 follow-ups due today')
   expect(log).toMatch(/Ada \(vendor, touch 1\)/)
+}, 90_000)
+
+runIt('a name with markup reaches the notification server escaped, as plain text', async () => {
+  expect(missing, 'notification tools installed').toEqual([])
+  const { dir, cleanup } = await tempDataDir()
+  try {
+    const name = '<a href="https://evil.example">win</a> & <b>co</b>'
+    await cliJson(dir, ['add', '--name', name, '--now', '2026-11-20T09:00:00Z'])
+    const { status, stderr, log } = await remindUnderDbus(dir)
+    expect(status, stderr).toBe(0)
+    expect(log).toMatch(/member=Notify/)
+    expect(log).toContain('&lt;a href="https://evil.example"&gt;win&lt;/a&gt; &amp; &lt;b&gt;co&lt;/b&gt;')
+    expect(log).not.toContain('<a href')
+    expect(log).not.toContain('<b>')
+  } finally {
+    await cleanup()
+  }
 }, 90_000)

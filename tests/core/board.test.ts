@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildBoard, planMove } from '../../src/core/board'
 import { toContactView } from '../../src/core/contact-view'
-import { contactFilter } from '../../src/core/filters'
+import { contactFilter, ContactQuerySchema } from '../../src/core/filters'
 import { suggestNextChannel } from '../../src/core/suggestions'
 import type { Contact } from '../../src/core/model'
 import { contact, settings, touch } from './helpers'
@@ -67,6 +67,28 @@ describe('filters', () => {
     expect(run({ due: 'upcoming' })).toEqual(['Leo'])
     expect(run({ untouchedDays: 10 })).toEqual(['Vera'])
     expect(run({})).toEqual(['Vera', 'Leo'])
+  })
+
+  it('filters a team board by list and by whose follow-up it is', () => {
+    const createdAt = '2026-11-01T09:00:00Z'
+    const contacts = [
+      view(contact({ name: 'Personal', createdAt })),
+      view(contact({ name: 'Mine', board: 'procurement', owner: 'alice', createdAt })),
+      view(contact({ name: 'Bobs', board: 'procurement', owner: 'bob', createdAt })),
+      view(contact({ name: 'Nobodys', board: 'procurement', createdAt })),
+      view(contact({ name: 'Other board', board: 'legal', owner: 'bob', createdAt }))
+    ]
+    const names = (q: Parameters<typeof contactFilter>[0], me?: string) => contacts.filter(contactFilter(q, { ...ctx, me })).map((v) => v.name)
+    expect(names({ board: null })).toEqual(['Personal'])
+    expect(names({ board: 'procurement' })).toEqual(['Mine', 'Bobs', 'Nobodys'])
+    expect(names({ owner: 'mine' }, 'alice')).toEqual(['Personal', 'Mine'])
+    // Without a sync user nothing on a board is "mine"; the personal list always is.
+    expect(names({ owner: 'mine' })).toEqual(['Personal'])
+    expect(names({ owner: 'unassigned' })).toEqual(['Nobodys'])
+    expect(names({ teammate: 'bob' })).toEqual(['Bobs', 'Other board'])
+    expect(names({ teammate: 'bob', board: 'procurement' })).toEqual(['Bobs'])
+    expect(ContactQuerySchema.safeParse({ board: 'userdb-61' }).success).toBe(false)
+    expect(ContactQuerySchema.safeParse({ owner: 'everyone' }).success).toBe(false)
   })
 })
 

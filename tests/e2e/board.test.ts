@@ -8,6 +8,7 @@ import { useBoardHarness, type Harness } from './harness'
 import { dragRightWithKeyboard, dragWithMouse } from './drag'
 import { DEMO, seedDemo } from './seed'
 import { en, englishPatterns, zhCN } from './catalogs'
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security-policy'
 
 
 const openBoard = useBoardHarness()
@@ -120,7 +121,7 @@ describe('board', () => {
     await expect.poll(() => page.locator('[data-card-id]').count()).toBe(1)
   })
 
-  it('rejects an invalid RRULE in the contact form and saves nothing', async () => {
+  it('rejects an invalid RRULE in the contact form, saying why, and saves nothing', async () => {
     const h = await open()
     const { page } = h
     const before = await h.readDataText()
@@ -129,9 +130,16 @@ describe('board', () => {
     await form.waitFor()
     await form.locator('input[name=name]').fill('Rita Lopez')
     await form.getByTestId('cadence-preset').selectOption('custom')
-    await form.getByTestId('cadence-rule').fill('FREQ=SOMETIMES;BYDAY=XX')
-    await form.getByTestId('save-contact').click()
-    await expect(form.getByTestId('cadence-editor').textContent()).resolves.toContain(en.validation.rrule)
+    for (const [rule, message] of [
+      ['FREQ=SOMETIMES;BYDAY=XX', en.validation.rrule],
+      // Never happens: refused at once, not after a search to the year 9999.
+      ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', en.validation.rruleNeverOccurs],
+      ['FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30', en.validation.rruleTooFrequent]
+    ] as const) {
+      await form.getByTestId('cadence-rule').fill(rule)
+      await form.getByTestId('save-contact').click()
+      await expect.poll(() => form.getByTestId('cadence-editor').textContent()).toContain(message)
+    }
     expect(await h.readDataText()).toBe(before)
 
     await form.getByTestId('cadence-rule').fill('FREQ=WEEKLY;BYDAY=TU')
@@ -141,28 +149,66 @@ describe('board', () => {
     expect(added?.cadence).toBe('FREQ=WEEKLY;BYDAY=TU')
   })
 
+  it('runs under the one CSP main also sends as a header, written into the page at build time', async () => {
+    const { page } = await open()
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY)
+    // And the page is held to it: an inline script does not run.
+    await page.addScriptTag({ content: 'document.body.dataset.inline = "ran"' }).catch(() => {})
+    expect(await page.locator('body').getAttribute('data-inline')).toBeNull()
+  })
+
   it('opens Today from the reminder, acts on a due contact, and opens a contact from the tray', async () => {
     const h = await open()
     const { page } = h
     await h.push('reminder:open-due')
     const today = page.getByTestId('today')
     await today.waitFor()
-    const items = today.getByTestId('today-item')
+    // Everything due, in Today's sections before "Coming up".
+    const items = today.locator('[data-testid=today-item]:not(.in-comingUp)')
     const due = await h.service.due()
     expect(await items.count()).toBe(due.length)
-    // Most urgent first, as the service orders them.
-    expect(await items.first().textContent()).toContain(due[0]!.name)
+    // In sections, each most urgent first, as the service orders them.
+    const sections = await h.service.today()
+    const top = [...sections.overdue, ...sections.today, ...sections.theyOweYou][0]!
+    expect(await items.first().textContent()).toContain(top.name)
 
     const first = items.first()
-    const name = due[0]!.name
+    const name = top.name
     await first.getByRole('button', { name: en.today.logTouch }).click()
     await page.getByTestId('log-touch').waitFor()
     await page.keyboard.press('Enter')
-    await expect.poll(() => touchesInFile(h, name)).toBe((due[0]!.touchCount ?? 0) + 1)
+    await expect.poll(() => touchesInFile(h, name)).toBe(top.touchCount + 1)
 
     const sam = due.find((d) => d.name === 'Samuel Okafor')!
     await h.push('contact:open', sam.id)
     await page.getByTestId('contact-detail').getByRole('heading', { name: 'Samuel Okafor' }).waitFor()
+  })
+
+  it('asks before saving a touch dated before the contact was added, and shows a cadence that has run out', async () => {
+    const h = await open()
+    const { page } = h
+    // Its own rule ended in 2020 (UNTIL): accepted, but the contact will not be due again.
+    const ada = await h.service.addContact({ name: 'Ada Ended', cadence: 'FREQ=WEEKLY;UNTIL=20200101T000000Z' })
+    await h.service.logTouch(ada.id, { channel: 'email' })
+    await h.push('data:changed')
+    await card(page, 'Ada Ended').waitFor()
+    await h.push('contact:open', ada.id)
+    const detail = page.getByTestId('contact-detail')
+    await detail.getByRole('heading', { name: 'Ada Ended' }).waitFor()
+    expect(await detail.getByTestId('cadence-notice').textContent()).toBe(en.detail.cadenceNotice['cadence-ended'])
+
+    const editTo = async (when: string, confirm: boolean) => {
+      await detail.getByRole('button', { name: `${en.detail.editTouch} ${en.detail.touchNumber.replace('{{n}}', '1')}` }).click()
+      await detail.getByLabel(en.detail.when).fill(when)
+      if (confirm) await detail.getByLabel(en.detail.beforeCreated).check()
+      else expect(await detail.getByLabel(en.detail.beforeCreated).isChecked()).toBe(false)
+      await detail.getByRole('button', { name: en.detail.saveTouch }).click()
+    }
+    await editTo('2020-03-01T10:00', false)
+    await page.getByText(en.errors['touch-before-created']).first().waitFor()
+    expect((await h.readData()).contacts.find((c) => c.id === ada.id)?.touches[0]?.at).not.toMatch(/^2020-/)
+    await editTo('2020-03-01T10:00', true)
+    await expect.poll(async () => (await h.readData()).contacts.find((c) => c.id === ada.id)?.touches[0]?.at.slice(0, 7)).toBe('2020-03')
   })
 
   it('re-fetches on data:changed', async () => {

@@ -22,6 +22,9 @@ import type { ApiHandlers } from '../../src/service/api'
 import type { AppInfo, PushEvent, PushEvents } from '../../src/shared/ipc'
 import type { TouchbaseDocument } from '../../src/core/model'
 import { createApiHost } from '../../electron/main/api-host'
+import type { DesktopSync, SyncHostDeps } from '../../electron/main/sync-host'
+import { createPasswordKeeper } from '../../electron/main/sync-password'
+import { fakeSafeStorage } from '../main/helpers'
 import type { IpcSender } from '../../electron/main/ipc-guard'
 import type { PushWindow } from '../../electron/main/push'
 import type { TrayModel } from '../../electron/main/tray-model'
@@ -79,6 +82,8 @@ export interface HarnessOptions {
   deviceScaleFactor?: number
   /** Reuse one browser across harnesses (each gets its own context). */
   browser?: Browser
+  /** Timings of the background sync runner (shorter than the app's, so "live" takes a second). */
+  syncRunner?: SyncHostDeps['runner']
 }
 
 export interface Harness {
@@ -91,6 +96,8 @@ export interface Harness {
   dataDir: string
   dataFile: string
   url: string
+  /** Main's sync host (Settings → Sync's channels, the background runs), as main wires it. */
+  sync: DesktopSync
   /** Fires a main → renderer push event to our windows, as the tray or the reminder would. */
   push<E extends PushEvent>(event: E, ...payload: PushEvents[E] extends undefined ? [] : [PushEvents[E]]): Promise<void>
   /** Opens another page of ours (the quick-log window is `openWindow('#quick-log')`): trusted, and pushed to. */
@@ -205,8 +212,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     appInfo,
     osLocale: () => options.locale ?? 'en-US',
     showTray: (model) => void trays.push(model),
-    applySettings: async () => undefined
+    applySettings: async () => undefined,
+    // The OS keyring is the one stand-in; the password file sits in the temporary data folder.
+    syncing: {
+      keeper: createPasswordKeeper(fakeSafeStorage(), join(dataDir, 'userData', 'sync-password.bin')),
+      ...(options.syncRunner ? { runner: options.syncRunner } : {})
+    },
+    onError: (error) => console.error('[api host]', error)
   })
+  await host.start()
   // What senderOf (electron/main/ipc.ts) reads from an Electron IPC event, read from Playwright's.
   const senderOf = (source: { page: Page; frame: Frame }): IpcSender => ({
     webContentsId: idOf(source.page),
@@ -238,6 +252,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     dataFile: store.filePath,
     url: server.url,
+    sync: host.syncing,
     calls,
     trays,
     writes: () => writes,

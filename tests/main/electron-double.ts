@@ -452,6 +452,18 @@ export class NotificationDouble extends EventEmitter {
 
 export const powerMonitor = new EventEmitter()
 
+/** The OS keyring: reversible, and visibly not the plain text; `available` false plays a Linux without one. */
+const xor = (bytes: Buffer) => Buffer.from(bytes.map((b) => b ^ 0x5a))
+export const safeStorage = {
+  available: true,
+  isEncryptionAvailable: () => safeStorage.available,
+  encryptString(plainText: string): Buffer {
+    if (!safeStorage.available) throw new Error('Encryption is not available.')
+    return xor(Buffer.from(plainText, 'utf8'))
+  },
+  decryptString: (encrypted: Buffer): string => xor(encrypted).toString('utf8')
+}
+
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' })
 
 interface Display {
@@ -594,6 +606,7 @@ export function resetElectron(): void {
   NotificationDouble.instances.length = 0
   NotificationDouble.supported = true
   powerMonitor.removeAllListeners()
+  safeStorage.available = true
   nativeTheme.removeAllListeners()
   screen.displays = [display(1, { x: 0, y: 0, width: 1920, height: 1040 })]
   screen.cursor = { x: 100, y: 100 }
@@ -618,6 +631,7 @@ export default {
   contextBridge,
   Notification: NotificationDouble,
   powerMonitor,
+  safeStorage,
   nativeTheme,
   screen,
   session,

@@ -17,6 +17,14 @@ describe('the Electron notifier', () => {
     expect(onClick).toHaveBeenCalledOnce()
   })
 
+  it('sends Linux notification servers the body with its markup escaped, Windows the plain text', async () => {
+    const name = '<a href="https://evil.example">win</a> & co'
+    await createElectronNotifier('linux').notify({ title: '1 follow-up due today', body: name, count: 1 })
+    expect(NotificationDouble.instances[0]!.options.body).toBe('&lt;a href="https://evil.example"&gt;win&lt;/a&gt; &amp; co')
+    await createElectronNotifier('win32').notify({ title: '1 follow-up due today', body: name, count: 1 })
+    expect(NotificationDouble.instances[1]!.options.body).toBe(name)
+  })
+
   it('replaces a reminder still on screen with the newer one', async () => {
     const notifier = createElectronNotifier()
     await notifier.notify(message('first'))

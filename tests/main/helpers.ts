@@ -5,6 +5,7 @@ import { openStore, type Store } from '../../src/store'
 import { TouchbaseService } from '../../src/service/service'
 import type { ReminderMessage } from '../../src/service/reminder-message'
 import type { Notifier } from '../../src/service/notifier'
+import type { SafeStorageLike } from '../../electron/main/sync-password'
 
 /** A real service over a real store in a fresh temp folder, with a settable clock. */
 export async function realService(options: { now: Date; timeZone: string }) {
@@ -36,4 +37,13 @@ export function recordingNotifier() {
     }
   }
   return { notifier, shown, click: (i = shown.length - 1) => shown[i]?.onClick?.() }
+}
+
+/** A stand-in for Electron's safeStorage (the OS keyring): reversible, and visibly not the plain text. */
+export function fakeSafeStorage(available = true): SafeStorageLike {
+  return {
+    isEncryptionAvailable: () => available,
+    encryptString: (s) => Buffer.from([...Buffer.from(s, 'utf8')].map((b) => b ^ 0x5a)),
+    decryptString: (b) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString('utf8')
+  }
 }

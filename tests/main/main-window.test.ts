@@ -12,7 +12,8 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'touchbase-window-'))
   quitting = false
 })
-afterEach(() => rm(dir, { recursive: true, force: true }))
+// Closing saves the window's bounds in the background; retry while that write lands.
+afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }))
 
 function options(extra: Partial<MainWindowOptions> = {}): MainWindowOptions {
   return {

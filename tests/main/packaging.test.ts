@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, matchesGlob, relative, resolve, sep } from 'node:path'
 import { APP_USER_MODEL_ID } from '../../electron/main/app-constants'
 import { appIconPath, trayIconPath } from '../../electron/main/tray-icons'
 import { appDataDir, appFiles } from '../../electron/main/app-paths'
@@ -19,6 +20,46 @@ describe('electron-builder.yml', () => {
     expect(builderConfig).toMatch(/^ {2}target: dmg$/m)
     expect(builderConfig).toMatch(/^ {2}target: nsis$/m)
     expect(builderConfig).toMatch(/^ {4}- AppImage\n {4}- deb$/m)
+  })
+
+  it('flips the Electron fuses at packaging, in a config electron-builder itself loads and accepts', async () => {
+    // electron-builder's own loader and schema check (the same calls `electron-builder` makes), so a
+    // misspelt fuse fails here rather than being ignored when packaging.
+    const { getConfig, validateConfiguration } = await import('app-builder-lib/out/util/config/config')
+    const { DebugLogger } = await import('builder-util')
+    const config = await getConfig(root, null, null)
+    await validateConfiguration(config, new DebugLogger(false))
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true
+    })
+    // Only-from-asar needs an asar to load from.
+    expect(config.asar).toBe(true)
+  }, 30_000)
+
+  it('unpacks every LevelDB binary the sync replicas load (pouchdb → leveldown, and level → leveldown)', () => {
+    expect(builderConfig).toMatch(/^asar: true$/m)
+    // The list under asarUnpack: its "  - pattern" lines (comments between them allowed).
+    const block = /^asarUnpack:\n((?: {2}(?:- .*|#.*)\n)+)/m.exec(builderConfig)?.[1] ?? ''
+    const asarUnpack = [...block.matchAll(/^ {2}- "?([^"\n]+)"?$/gm)].map((m) => m[1]!)
+    expect(asarUnpack.length).toBeGreaterThanOrEqual(2)
+    // Resolved the way Node resolves them at run time, from pouchdb's own folder.
+    const fromPouch = createRequire(join(root, 'node_modules/pouchdb/package.json'))
+    const fromLevel = createRequire(fromPouch.resolve('level/package.json'))
+    const leveldowns = [...new Set([fromPouch.resolve('leveldown/package.json'), fromLevel.resolve('leveldown/package.json')].map(dirname))]
+    const binaries = leveldowns.flatMap((dir) =>
+      readdirSync(join(dir, 'prebuilds'), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.node'))
+        .map((file) => relative(root, join(dir, 'prebuilds', file)).split(sep).join('/'))
+    )
+    expect(binaries).toContain('node_modules/leveldown/prebuilds/linux-x64/node.napi.glibc.node')
+    for (const file of binaries) expect(asarUnpack.some((pattern) => matchesGlob(file, pattern)), file).toBe(true)
+    // And nothing else of node_modules is unpacked by those patterns (the asar stays the asar).
+    expect(asarUnpack.some((pattern) => matchesGlob('node_modules/pouchdb/lib/index.js', pattern))).toBe(false)
   })
 
   it('points at icons that exist', () => {

@@ -3,10 +3,10 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
   CONTENT_SECURITY_POLICY,
-  CONTENT_SECURITY_POLICY_HEADER,
   SECURE_WEB_PREFERENCES,
+  cspMetaTag,
   isAppUrl,
-  isExternalWebUrl,
+  isOpenExternalAllowed,
   isPermissionAllowed,
   shouldApplyCsp
 } from '../../electron/main/security-policy'
@@ -57,9 +57,9 @@ describe('Content-Security-Policy', () => {
     expect(csp.get('form-action')).toEqual(["'none'"])
   })
 
-  it('adds frame-ancestors only to the header (a <meta> policy ignores it)', () => {
-    expect(csp.has('frame-ancestors')).toBe(false)
-    expect(directives(CONTENT_SECURITY_POLICY_HEADER).get('frame-ancestors')).toEqual(["'none'"])
+  it('forbids being framed (enforced by the header; a <meta> ignores it)', () => {
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"])
+    expect(csp.get('worker-src')).toEqual(["'none'"])
   })
 })
 
@@ -84,12 +84,26 @@ describe('isAppUrl', () => {
   })
 })
 
-describe('isExternalWebUrl', () => {
-  it('opens only http(s) links externally', () => {
-    expect(isExternalWebUrl('https://example.com/profile')).toBe(true)
-    expect(isExternalWebUrl('http://example.com')).toBe(true)
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'mailto:a@b.c', 'https://user:pw@example.com', 'nonsense']) {
-      expect(isExternalWebUrl(url), url).toBe(false)
+describe('isOpenExternalAllowed', () => {
+  it('hands only https, mailto and tel links to the OS', () => {
+    for (const url of ['https://example.com/profile', 'mailto:ada@example.com?subject=Hi', 'tel:+49301234567', 'HTTPS://EXAMPLE.COM']) {
+      expect(isOpenExternalAllowed(url), url).toBe(true)
+    }
+    for (const url of [
+      'http://example.com',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-msdt:/id PCWDiagnostic',
+      'vscode://file/etc/passwd',
+      'sms:+4930',
+      'https://user:pw@example.com',
+      'https://',
+      'data:text/html,<script>alert(1)</script>',
+      'nonsense',
+      ''
+    ]) {
+      expect(isOpenExternalAllowed(url), url).toBe(false)
     }
   })
 })
@@ -108,14 +122,15 @@ describe('shouldApplyCsp and permissions', () => {
 })
 
 describe("the renderer's <meta> CSP", () => {
-  it('exists and allows no inline, eval or remote scripts (the header adds the rest)', async () => {
+  it('is written at build time from the header’s constant, and the source has no policy of its own', async () => {
     const { readFileSync } = await import('node:fs')
     const html = readFileSync(join(__dirname, '../../src/renderer/index.html'), 'utf8')
-    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)
-    expect(meta, 'src/renderer/index.html needs a CSP <meta> tag').not.toBeNull()
-    const policy = directives(meta![1]!)
-    const scripts = policy.get('script-src') ?? policy.get('default-src')
-    expect(scripts).toEqual(["'self'"])
-    expect(policy.get('object-src')).toEqual(["'none'"])
-  })
+    expect(html).not.toMatch(/Content-Security-Policy/i)
+
+    const { default: config } = await import('../../electron.vite.config')
+    const plugins = (config as { renderer?: { plugins?: unknown[] } }).renderer?.plugins?.flat() as { name?: string; transformIndexHtml?: () => unknown }[]
+    const plugin = plugins.find((p) => p?.name === 'touchbase-csp-meta')
+    expect(plugin?.transformIndexHtml?.()).toEqual([cspMetaTag()])
+    expect(cspMetaTag()).toEqual({ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' })
+  }, 30_000)
 })

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BRIDGE_API_CHANNELS } from '../../electron/preload/channels'
-import { CONTENT_SECURITY_POLICY_HEADER, SECURE_WEB_PREFERENCES } from '../../electron/main/security-policy'
+import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from '../../electron/main/security-policy'
 import { openStore } from '../../src/store'
 import type { ContactView } from '../../src/core/contact-view'
 import { app, BrowserWindowDouble, dialog, ElectronEvent, globalShortcut, ipcMain, NotificationDouble, powerMonitor, session, shell } from './electron-double'
@@ -73,7 +73,7 @@ describe('starting Touchbase', () => {
 
     const page = pathToFileURL(window.loaded!.file!).href
     expect(session.defaultSession.respond(page, { 'content-security-policy': ['default-src *'] })).toEqual({
-      'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER]
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY]
     })
     expect(session.defaultSession.respond('https://example.com/')).toBeUndefined() // not ours to rewrite
   })

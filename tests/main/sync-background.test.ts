@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { createBackgroundSync } from '../../src/sync/background'
 import { SyncError, type SyncReport } from '../../src/sync/sync-run'
 import type { SyncStatus } from '../../src/core/sync/status'
-import { createPasswordKeeper, type SafeStorageLike } from '../../electron/main/sync-password'
+import { createPasswordKeeper } from '../../electron/main/sync-password'
+import { fakeSafeStorage } from './helpers'
 
 const ok: SyncReport = { pushed: 1, pulled: 2, conflictsResolved: 0, refused: 0, databases: [] }
 const offline = new SyncError({ state: 'offline', reason: 'offline', message: 'Cannot reach the server' })
@@ -87,13 +88,23 @@ describe('background sync', () => {
   })
 })
 
-describe('the sync password at the safeStorage seam', () => {
-  // A stand-in for the OS keychain: reversible, and visibly not the plain text.
-  const fakeSafeStorage = (available = true): SafeStorageLike => ({
-    isEncryptionAvailable: () => available,
-    encryptString: (s) => Buffer.from([...Buffer.from(s, 'utf8')].map((b) => b ^ 0x5a)),
-    decryptString: (b) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString('utf8')
+describe('Sync now', () => {
+  it('tries at once, even while a refusal waits for new settings, and restarts the backoff', async () => {
+    const timers = fakeTimers()
+    let password = 'wrong'
+    const bg = createBackgroundSync({ run: async () => (password === 'wrong' ? Promise.reject(wrongPassword) : ok), onStatus: () => {}, ...timers, intervalMs: 120_000 })
+    bg.start()
+    await timers.fire()
+    expect(timers.nextDelay).toBeUndefined()
+    password = 'right' // fixed on the server
+    await bg.syncNow()
+    expect(bg.status().state).toBe('synced')
+    expect(timers.nextDelay).toBe(120_000)
+    bg.stop()
   })
+})
+
+describe('the sync password at the safeStorage seam', () => {
 
   it('is kept encrypted in its own file and read back', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'touchbase-pw-')), 'sync-password.bin')

@@ -7,6 +7,9 @@ import { TouchbaseService } from '../../src/service/service'
 import { createApiHandlers, dispatch } from '../../src/service/api'
 import { ServiceError } from '../../src/service/errors'
 import { reminderMessage } from '../../src/service/reminder-message'
+import { createSyncHost } from '../../electron/main/sync-host'
+import { createPasswordKeeper } from '../../electron/main/sync-password'
+import { fakeSafeStorage } from '../main/helpers'
 
 let dir: string
 let store: Store
@@ -71,6 +74,36 @@ describe('TouchbaseService', () => {
     expect(deleted.touchCount).toBe(0)
   })
 
+  it('refuses a touch before 1970 or before the contact was added unless forced, when logged or edited', async () => {
+    const c = await service.addContact({ name: 'Grace', email: 'grace@example.com' })
+    const reason = (p: Promise<unknown>) => p.then(() => 'accepted', (e: ServiceError) => e.reason)
+    expect(await reason(service.logTouch(c.id, { at: '0001-01-01T00:00:00Z' }))).toBe('touch-before-1970')
+    expect(await reason(service.logTouch(c.id, { at: '2026-11-27T09:59:00Z' }))).toBe('touch-before-created')
+    expect((await onDisk()).contacts[0].touches).toHaveLength(0)
+    const { contact: forced } = await service.logTouch(c.id, { at: '2026-11-01T09:00:00Z', force: true })
+    expect(forced.touches.map((t) => t.at)).toEqual(['2026-11-01T09:00:00Z'])
+
+    const touchId = forced.touches[0]!.id
+    expect(await reason(service.editTouch(c.id, touchId, { at: '1969-12-31T23:59:59Z', force: false }))).toBe('touch-before-1970')
+    expect(await reason(service.editTouch(c.id, touchId, { at: '2026-10-01T09:00:00Z' }))).toBe('touch-before-created')
+    expect(await reason(service.editTouch(c.id, touchId, { at: '2027-01-01T00:00:00Z' }))).toBe('future-touch')
+    expect((await service.editTouch(c.id, touchId, { at: '1969-12-31T23:59:59Z', force: true })).contact.touches[0]!.at).toBe('1969-12-31T23:59:59Z')
+    // Through the IPC contract the reason survives, so the UI can say it in the person's language.
+    const handlers = createApiHandlers(service, { appInfo: () => ({ version: '0', dataFile: '', platform: 'linux', timeZone: 'UTC' }) })
+    const response = await dispatch(handlers, 'touch:log', [c.id, { at: '2000-01-01T00:00:00Z' }])
+    expect(response).toMatchObject({ ok: false, error: { reason: 'touch-before-created' } })
+  })
+
+  it('strips control characters from one-line fields; notes keep their line breaks', async () => {
+    const c = await service.addContact({ name: 'Ada\u001b[2J\u009bLovelace', org: '\u0007', tags: ['x\ty'], subject: 'a\r\nb', notes: 'one\r\ntwo\u0000\tthree' })
+    expect(c).toMatchObject({ name: 'Ada[2JLovelace', tags: ['x y'], subject: 'a b', notes: 'one\ntwo\tthree' })
+    expect(c.org).toBeUndefined()
+    await expect(service.addContact({ name: '\u001b\u0007' })).rejects.toThrow(/name: must not be empty/)
+    await expect(service.addContact({ name: 'Ada', tags: ['\u001b'] })).rejects.toThrow(/tags\.0/)
+    const { contact: edited } = await service.editContact(c.id, { name: 'Grace\u202e\u0085Hopper' })
+    expect(edited.name).toBe('Grace\u202e Hopper')
+  })
+
   it('clears a snooze when the next touch restarts the cadence', async () => {
     const c = await service.addContact({ name: 'Snoozy', email: 'snoozy@example.com' })
     const { contact: snoozed } = await service.snooze(c.id, '2026-12-24')
@@ -109,6 +142,29 @@ describe('TouchbaseService', () => {
     expect(reminderMessage(due, 'en')).toEqual({ title: '4 follow-ups due today', body: 'Ada (vendor, touch 1), Grace (vendor, touch 1), Ken (vendor, touch 1), and 1 more', count: 4 })
     expect(reminderMessage(due.slice(0, 1), 'zh-CN')?.title).toBe('今天有 1 个跟进')
     expect(reminderMessage([], 'en')).toBeNull()
+  })
+})
+
+describe('team boards', () => {
+  it('moves a contact to a board it syncs with its touches, filters by list and owner with the sync user as "mine"', async () => {
+    await service.updateSettings({ sync: { server: 'https://couch.example.com', user: 'alice', boards: ['procurement'] } })
+    const vendor = await service.addContact({ name: 'Vera', kind: 'vendor' })
+    await service.logTouch(vendor.id, { channel: 'email' })
+    await service.addContact({ name: 'Pat' })
+    await expect(service.moveToBoard(vendor.id, 'legal')).rejects.toMatchObject({ code: 'not-found' })
+    const { contact, before } = await service.moveToBoard(vendor.id, 'procurement')
+    expect(contact).toMatchObject({ board: 'procurement', touchCount: 1 })
+    expect(before.board).toBeUndefined()
+    const names = async (q: Parameters<TouchbaseService['list']>[0]) => (await service.list(q)).map((c) => c.name)
+    expect(await names({ board: 'procurement' })).toEqual(['Vera'])
+    expect(await names({ board: null })).toEqual(['Pat'])
+    expect(await names({ owner: 'unassigned' })).toEqual(['Vera'])
+    await service.editContact(vendor.id, { owner: 'alice' })
+    expect(await names({ owner: 'mine' })).toEqual(['Vera', 'Pat'])
+    await service.editContact(vendor.id, { owner: 'bob' })
+    expect(await names({ owner: 'mine' })).toEqual(['Pat'])
+    expect(await names({ teammate: 'bob' })).toEqual(['Vera'])
+    expect((await service.moveToBoard(vendor.id, null)).contact.board).toBeUndefined()
   })
 })
 
@@ -171,7 +227,10 @@ describe('every channel validates its arguments in the service', () => {
   it('answers junk on every channel with a result or a clear refusal', async () => {
     const ada = await service.addContact({ name: 'Ada' })
     await service.logTouch(ada.id, { channel: 'call' })
-    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) })
+    // Sync's channels go to main's host (no server needed: junk never gets that far).
+    const sync = createSyncHost({ service, keeper: createPasswordKeeper(fakeSafeStorage(), join(dir, 'pw.bin')), onPanel: () => {}, onSyncedChange: () => {} })
+    await sync.start()
+    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }), sync })
     const channels = Object.keys(handlers) as (keyof typeof handlers)[]
     expect(channels.length).toBeGreaterThanOrEqual(19)
     let refused = 0
@@ -191,6 +250,7 @@ describe('every channel validates its arguments in the service', () => {
         }
       }
     }
+    await sync.stop()
     expect(refused).toBeGreaterThan(150)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     // Whatever junk got through as valid input left a valid file behind.

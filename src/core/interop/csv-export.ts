@@ -33,9 +33,16 @@ function local(instant: string | null, timeZone: string): string {
 }
 
 /**
+ * Cells a spreadsheet would run as a formula: those starting with = + - @, tab or CR, whatever
+ * follows. papaparse's own `escapeFormulae: true` tests /^[=+\-@\t\r].*$/, whose "." stops
+ * at a line break, so a multi-line "=HYPERLINK(…)\nline2" cell slipped through.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
  * A spreadsheet-friendly CSV of all contacts. Cells that a spreadsheet would run as a formula
- * (= + - @ tab CR) get a leading "'" (CSV injection); the UTF-8 BOM makes Excel read the
- * file as UTF-8 instead of the system code page.
+ * get a leading "'" (CSV injection); the UTF-8 BOM makes Excel read the file as UTF-8 instead
+ * of the system code page.
  */
 export function contactsToCsv(doc: TouchbaseDocument, ctx: ExportContext): string {
   const rows = doc.contacts.map((contact) => {
@@ -58,5 +65,5 @@ export function contactsToCsv(doc: TouchbaseDocument, ctx: ExportContext): strin
       v.id
     ]
   })
-  return Papa.BYTE_ORDER_MARK + Papa.unparse({ fields: [...COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' }) + '\r\n'
+  return Papa.BYTE_ORDER_MARK + Papa.unparse({ fields: [...COLUMNS], data: rows }, { escapeFormulae: FORMULA_START, newline: '\r\n' }) + '\r\n'
 }

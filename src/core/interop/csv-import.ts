@@ -196,27 +196,42 @@ function firstValue(cell: string): string {
   return cell.split(/\s*:::\s*/)[0] ?? ''
 }
 
-export function csvRecords(table: CsvTable, mapping: ColumnMapping): ParsedRecords {
-  const columns = Object.entries(mapping)
-    .map(([header, field]) => ({ index: table.headers.indexOf(header), field }))
-    .filter((c) => c.index >= 0)
-  const records: ImportRecord[] = []
-  const errors: RowError[] = []
-  table.rows.forEach((cells, i) => {
-    const row = i + 2
-    const problem = table.rowProblems.get(i)
+/**
+ * Turns CSV data rows into contact records one row at a time, so a file can be read as a stream
+ * and only what is kept stays in memory. `keep` may copy a record before it is stored (the
+ * streaming reader uses it so a record does not hold on to the chunk of text it was cut from).
+ */
+export class CsvRecordBuilder {
+  readonly records: ImportRecord[] = []
+  readonly errors: RowError[] = []
+  private readonly columns: { index: number; field: ContactField }[]
+  private rowsSeen = 0
+
+  constructor(
+    private readonly headers: readonly string[],
+    mapping: ColumnMapping,
+    private readonly keep: (record: ImportRecord) => ImportRecord = (r) => r
+  ) {
+    this.columns = Object.entries(mapping)
+      .map(([header, field]) => ({ index: headers.indexOf(header), field }))
+      .filter((c) => c.index >= 0)
+  }
+
+  /** The next data row; `problem` is what the CSV parser found wrong with it, if anything. */
+  add(cells: readonly string[], problem?: string): void {
+    const row = this.rowsSeen++ + 2
     if (problem) {
-      errors.push(rowProblem(row, 'malformed-row', problem))
+      this.errors.push(rowProblem(row, 'malformed-row', problem))
       return
     }
-    if (cells.length > table.headers.length && cells.slice(table.headers.length).some((c) => c.trim() !== '')) {
-      errors.push(rowProblem(row, 'too-many-cells', `has ${cells.length} cells but the header has ${table.headers.length}; check for a missing quote`))
+    if (cells.length > this.headers.length && cells.slice(this.headers.length).some((c) => c.trim() !== '')) {
+      this.errors.push(rowProblem(row, 'too-many-cells', `has ${cells.length} cells but the header has ${this.headers.length}; check for a missing quote`))
       return
     }
     const parts: Partial<Record<ContactField, string>> = {}
     const tags: string[] = []
     const notes: string[] = []
-    for (const { index, field } of columns) {
+    for (const { index, field } of this.columns) {
       const cell = unescapeFormula((cells[index] ?? '').trim())
       if (cell === '') continue
       if (field === 'tags') tags.push(...splitTags(cell).flatMap((t) => cleanTag(t) ?? []))
@@ -234,7 +249,12 @@ export function csvRecords(table: CsvTable, mapping: ColumnMapping): ParsedRecor
       kind: parts.kind?.toLowerCase(),
       cadence: parts.cadence
     }
-    records.push({ row, contact })
-  })
-  return { records, errors }
+    this.records.push(this.keep({ row, contact }))
+  }
+}
+
+export function csvRecords(table: CsvTable, mapping: ColumnMapping): ParsedRecords {
+  const builder = new CsvRecordBuilder(table.headers, mapping)
+  table.rows.forEach((cells, i) => builder.add(cells, table.rowProblems.get(i)))
+  return { records: builder.records, errors: builder.errors }
 }

@@ -4,11 +4,12 @@ export type FileFormat = 'csv' | 'vcard'
 
 /**
  * Decides by content what kind of file this is, because extensions lie (".csv" files saved
- * as vCards, ".txt" exports). Throws ImportError for anything that is neither.
+ * as vCards, ".txt" exports). Throws ImportError for anything that is neither. `text` may be only
+ * the head of a larger file (`complete` false), as a streamed import reads it.
  */
-export function detectFormat(text: string, fileName: string): FileFormat {
+export function detectFormat(text: string, fileName: string, complete = true): FileFormat {
   const body = text.replace(/^\uFEFF/, '')
-  if (body.trim() === '') throw new ImportError('empty', `${fileName} is empty: there are no contacts to import.`)
+  if (complete && body.trim() === '') throw new ImportError('empty', `${fileName} is empty: there are no contacts to import.`)
   if (looksBinary(body)) {
     throw new ImportError('binary', `${fileName} is not a text file (it looks binary). Import a CSV file or a vCard (.vcf) file.`)
   }
@@ -17,7 +18,7 @@ export function detectFormat(text: string, fileName: string): FileFormat {
   if (start.startsWith('BEGIN:VCALENDAR')) {
     throw new ImportError('icalendar', `${fileName} is an iCalendar (.ics) file, not contacts. Import a CSV file or a vCard (.vcf) file.`)
   }
-  if (/^[[{]/.test(start) && isJson(body)) {
+  if (/^[[{]/.test(start) && (complete ? isJson(body) : looksLikeJson(start))) {
     throw new ImportError(
       'json',
       `${fileName} is a JSON file, not a CSV or vCard. To bring back a Touchbase JSON backup, use restore instead of import.`
@@ -40,6 +41,11 @@ function looksBinary(text: string): boolean {
     if (cp === 0xfffd || (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d && cp !== 0x0c)) odd++
   }
   return odd > Math.max(2, sample.length * 0.02)
+}
+
+/** The start of a JSON object or array; no CSV header begins like this. */
+function looksLikeJson(start: string): boolean {
+  return /^(\{\s*("|\})|\[\s*("|\{|\[|\]|-?\d|true|false|null))/i.test(start)
 }
 
 function isJson(text: string): boolean {

@@ -4,6 +4,8 @@
  */
 export const IMPORT_ERROR_REASONS = [
   'empty',
+  'too-large',
+  'not-a-file',
   'binary',
   'icalendar',
   'json',

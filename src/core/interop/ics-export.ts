@@ -4,6 +4,7 @@ import { DateTime } from 'luxon'
 import { cadenceRuleFor } from '../cadence'
 import { toContactView, type ContactView } from '../contact-view'
 import { BOARD_STATUSES, type TouchbaseDocument } from '../model'
+import { singleLine } from '../text'
 import type { ExportContext } from './csv-export'
 
 /** Stable per contact, so a calendar that re-imports the file updates events instead of adding them. */
@@ -45,7 +46,9 @@ export function followUpsToIcs(doc: TouchbaseDocument, ctx: ExportContext): stri
       alarms: [{ type: ICalAlarmType.display, trigger: 0, description: summaryOf(view) }]
     })
   }
-  return vtimezone ? withVtimezone(calendar.toString(), vtimezone) : calendar.toString()
+  const ics = vtimezone ? withVtimezone(calendar.toString(), vtimezone) : calendar.toString()
+  // RFC 5545 ends every content line, the last one included, with CRLF; ical-generator omits the last.
+  return ics.endsWith('\r\n') ? ics : `${ics}\r\n`
 }
 
 /**
@@ -59,9 +62,15 @@ function withVtimezone(ics: string, vtimezone: string): string {
   return ics.slice(0, at) + block + ics.slice(at)
 }
 
+/*
+ * iCalendar TEXT may not hold control characters (RFC 5545 3.3.11: only "\n" for a line break),
+ * and ical-generator turns a lone CR into "\n", so a CR in a name came back as a line break. The
+ * fields here are one-line fields: every control character in them is written as a space, as the
+ * input schemas store it today (core/text singleLine), so the event reads back as the app shows it.
+ */
 function summaryOf(view: ContactView): string {
   const who = view.org ? `${view.name} (${view.org})` : view.name
-  return view.status === 'waiting' ? `Check back with ${who}` : `Follow up with ${who}`
+  return singleLine(view.status === 'waiting' ? `Check back with ${who}` : `Follow up with ${who}`)
 }
 
 function descriptionOf(view: ContactView): string {
@@ -72,6 +81,7 @@ function descriptionOf(view: ContactView): string {
     `Touches so far: ${view.touchCount}`,
     `Suggested channel: ${view.suggestedChannel}`
   ]
-    .filter(Boolean)
+    .filter((line): line is string => Boolean(line))
+    .map(singleLine)
     .join('\n')
 }

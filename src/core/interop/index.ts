@@ -1,4 +1,5 @@
 export { IMPORT_ERROR_REASONS, ImportError, type ImportErrorReason } from './errors'
+export { MAX_IMPORT_BYTES, describeSize } from './limits'
 export { CONTACT_FIELDS, type ContactField, type ImportRecord, type ParsedRecords, type RawContact, type RowError } from './records'
 export { detectFormat, type FileFormat } from './detect-format'
 export {
@@ -10,13 +11,14 @@ export {
   checkMapping,
   hasNameColumn,
   csvRecords,
+  CsvRecordBuilder,
   type ColumnMapping,
   type CsvDialect,
   type CsvTable,
   type MappingPreview
 } from './csv-import'
-export { vcardRecords } from './vcard-import'
-export { readImportFile, type ImportFormat, type ReadImport } from './read-import'
+export { vcardRecords, cardRecord, CardSplitter } from './vcard-import'
+export { readImportFile, CsvImport, VcardImport, type ImportFormat, type ReadImport, type KeepRecord } from './read-import'
 export { decodeQuotedPrintable, joinSoftLineBreaks } from './quoted-printable'
 export {
   planImport,
@@ -36,4 +38,4 @@ export { contactsToCsv, type ExportContext } from './csv-export'
 export { contactsToVcard, contactToVcard } from './vcard-export'
 export { followUpsToIcs, eventUid } from './ics-export'
 export { serializeBackup } from './backup'
-export type { ImportRequest, ImportReport, ExportFormat, ExportedFile } from './requests'
+export type { ImportRequest, ImportFileRequest, ImportReport, ExportFormat, ExportedFile } from './requests'

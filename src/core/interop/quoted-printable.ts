@@ -12,11 +12,19 @@ export function joinSoftLineBreaks(lines: readonly string[]): string[] {
   const out: string[] = []
   let i = 0
   while (i < lines.length) {
-    let line = lines[i++] ?? ''
-    if (isQuotedPrintableLine(line)) {
-      while (line.endsWith('=') && i < lines.length) line = line.slice(0, -1) + (lines[i++] ?? '')
+    const line = lines[i++] ?? ''
+    if (!isQuotedPrintableLine(line)) {
+      out.push(line)
+      continue
     }
-    out.push(line)
+    // The pieces are collected and joined once. Appending each one to the growing line (and
+    // testing its end) copied the line for every break: 200,000 breaks took 30 s.
+    const parts = [line]
+    while (parts[parts.length - 1]!.endsWith('=') && i < lines.length) {
+      parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1)
+      parts.push(lines[i++] ?? '')
+    }
+    out.push(parts.join(''))
   }
   return out
 }

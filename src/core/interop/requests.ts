@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { CONTACT_FIELDS, type RowError } from './records'
+import { MAX_IMPORT_BYTES, describeSize } from './limits'
 import type { ImportFormat } from './read-import'
 import type { MappingPreview } from './csv-import'
 
 /** The shapes of import and export requests and reports, shared by the service, the CLI and the UI. */
 export const ImportRequestSchema = z.object({
   fileName: z.string().max(1000),
-  // 50 MB of text is far beyond any address book; the cap keeps a bad call from exhausting memory.
-  text: z.string().max(50_000_000, 'is larger than 50 MB'),
+  // The import limit (50 MB, far beyond any address book); characters, each at least one byte.
+  text: z.string().max(MAX_IMPORT_BYTES, `is larger than ${describeSize(MAX_IMPORT_BYTES)}`),
   dryRun: z.boolean().optional(),
   onDuplicate: z.enum(['merge', 'skip']).optional(),
   /** Per row number: what to do with that row's duplicate. */
@@ -16,6 +17,9 @@ export const ImportRequestSchema = z.object({
   mapping: z.record(z.string(), z.enum(CONTACT_FIELDS)).optional()
 })
 export type ImportRequest = z.input<typeof ImportRequestSchema>
+
+/** An import of a file on disk, which the service streams (the CLI's `touchbase import FILE`). */
+export type ImportFileRequest = Omit<ImportRequest, 'text' | 'fileName'> & { path: string }
 
 export interface ImportReport {
   format: ImportFormat

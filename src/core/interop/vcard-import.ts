@@ -9,29 +9,53 @@ import { personName, rowProblem, uniqueTags, type ImportRecord, type ParsedRecor
  * parameters ("TEL;CELL:") become "TYPE=CELL". QP values are decoded after parsing.
  */
 
-interface RawCard {
+export interface RawCard {
   index: number
   line: number
   lines: string[]
 }
 
-export function splitCards(text: string): RawCard[] {
-  const cards: RawCard[] = []
-  let current: RawCard | undefined
-  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+/**
+ * Gathers the lines of one card after another, so a file can be read line by line and each card
+ * parsed (and its text let go) as soon as it ends.
+ */
+export class CardSplitter {
+  private current: RawCard | undefined
+  private cards = 0
+  private lineNumber = 0
+
+  /** The next physical line; returns a card when this line ends one. */
+  push(line: string): RawCard | undefined {
+    this.lineNumber++
     const marker = line.trim().toUpperCase()
-    if (marker === 'BEGIN:VCARD' && !current) {
-      current = { index: cards.length + 1, line: i + 1, lines: [] }
+    if (marker === 'BEGIN:VCARD' && !this.current) {
+      this.current = { index: ++this.cards, line: this.lineNumber, lines: [] }
     }
-    if (!current) return
-    current.lines.push(line)
-    if (marker === 'END:VCARD') {
-      cards.push(current)
-      current = undefined
-    }
-  })
-  // A last card without END:VCARD (a truncated file) is still worth reading.
-  if (current) cards.push({ ...current, lines: [...current.lines, 'END:VCARD'] })
+    if (!this.current) return undefined
+    this.current.lines.push(line)
+    if (marker !== 'END:VCARD') return undefined
+    const card = this.current
+    this.current = undefined
+    return card
+  }
+
+  /** A last card without END:VCARD (a truncated file) is still worth reading. */
+  end(): RawCard | undefined {
+    const last = this.current
+    this.current = undefined
+    return last && { ...last, lines: [...last.lines, 'END:VCARD'] }
+  }
+}
+
+export function splitCards(text: string): RawCard[] {
+  const splitter = new CardSplitter()
+  const cards: RawCard[] = []
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const card = splitter.push(line)
+    if (card) cards.push(card)
+  }
+  const last = splitter.end()
+  if (last) cards.push(last)
   return cards
 }
 
@@ -147,19 +171,26 @@ export function contactFromCard(card: ICAL.Component): RawContact {
   }
 }
 
+/** One card → its record, or the reason it cannot be read. */
+export function cardRecord(raw: RawCard): { record: ImportRecord } | { error: RowError } {
+  try {
+    const source = joinSoftLineBreaks(raw.lines).map(nameBareParameters).join('\r\n')
+    const parsed: unknown = ICAL.parse(source)
+    const jcard = Array.isArray(parsed) && parsed[0] === 'vcard' ? parsed : undefined
+    if (!jcard) throw new Error('is not a vCard')
+    return { record: { row: raw.index, line: raw.line, contact: contactFromCard(new ICAL.Component(jcard)) } }
+  } catch (e) {
+    return { error: rowProblem(raw.index, 'unreadable-card', `card could not be read: ${e instanceof Error ? e.message : String(e)}`, raw.line) }
+  }
+}
+
 export function vcardRecords(text: string): ParsedRecords {
   const records: ImportRecord[] = []
   const errors: RowError[] = []
   for (const raw of splitCards(text)) {
-    try {
-      const source = joinSoftLineBreaks(raw.lines).map(nameBareParameters).join('\r\n')
-      const parsed: unknown = ICAL.parse(source)
-      const jcard = Array.isArray(parsed) && parsed[0] === 'vcard' ? parsed : undefined
-      if (!jcard) throw new Error('is not a vCard')
-      records.push({ row: raw.index, line: raw.line, contact: contactFromCard(new ICAL.Component(jcard)) })
-    } catch (e) {
-      errors.push(rowProblem(raw.index, 'unreadable-card', `card could not be read: ${e instanceof Error ? e.message : String(e)}`, raw.line))
-    }
+    const read = cardRecord(raw)
+    if ('record' in read) records.push(read.record)
+    else errors.push(read.error)
   }
   return { records, errors }
 }

@@ -1,23 +1,24 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Settings } from '../../core/model'
 import { subscribe } from '../api/client'
 import { Board } from '../board/Board'
 import { useBoard } from '../board/useBoard'
+import { BlockView } from '../block/BlockView'
 import { ContactDetail } from '../contacts/ContactDetail'
 import { ContactForm } from '../contacts/ContactForm'
-import { applyLanguage, resolveLanguage } from '../i18n'
-import { applyTheme } from './theme'
+import { useAppearance } from './appearance'
 import { InsightsView } from '../insights/InsightsView'
 import { ExportButton } from '../interop/ExportButton'
 import { ImportButton } from '../interop/ImportButton'
 import { SettingsDialog } from '../settings/SettingsDialog'
 import { ShortcutsDialog } from '../settings/ShortcutsDialog'
 import { TodayView } from '../today/TodayView'
+import { SyncIndicator } from '../syncing/SyncIndicator'
 import { Icon } from '../ui/icons'
 import { ToastProvider } from '../ui/Toast'
 import { DataProvider, useData } from './data'
 import { FilterBar, type Filters } from './FilterBar'
+import { EmptyStart } from './EmptyStart'
 import { FlowProvider } from './flows'
 
 export type View = 'board' | 'today' | 'insights'
@@ -35,15 +36,6 @@ export function App() {
   )
 }
 
-function useAppearance(settings: Settings | null) {
-  useEffect(() => {
-    if (!settings) return
-    void applyLanguage(resolveLanguage(settings.language))
-  }, [settings])
-  const theme = settings?.theme ?? 'system'
-  useEffect(() => applyTheme(theme), [theme])
-}
-
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
@@ -58,12 +50,13 @@ function Shell() {
   const [form, setForm] = useState<FormState>(null)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [helpOpen, setHelpOpen] = useState(false)
+  const [blockOpen, setBlockOpen] = useState(false)
   const search = useRef<HTMLInputElement>(null)
   useAppearance(settings)
 
   // Typing stays responsive on a 10,000-card board: filtering runs behind the keystrokes.
   const deferredQuery = useDeferredValue(query)
-  const { board, shown } = useBoard(contacts, deferredQuery, now, timeZone)
+  const { board, shown } = useBoard(contacts, deferredQuery, { now, timeZone, me: settings?.sync?.user })
   const dueCount = useMemo(() => (contacts ?? []).filter((c) => c.dueState === 'overdue' || c.dueState === 'today').length, [contacts])
 
   useEffect(() => {
@@ -72,16 +65,21 @@ function Shell() {
       setView('today')
     })
     const offOpen = subscribe('contact:open', (id) => setDetailId(id))
+    const offBlock = subscribe('block:start', () => {
+      setDetailId(null)
+      setBlockOpen(true)
+    })
     return () => {
       offDue()
       offOpen()
+      offBlock()
     }
   }, [])
 
   const anyModal = form !== null || settingsOpen || helpOpen
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return
+      if (blockOpen || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return
       if (document.querySelector('dialog[open]')) return
       const actions: Record<string, () => void> = {
         n: () => setForm({ mode: 'new' }),
@@ -90,6 +88,8 @@ function Shell() {
           search.current?.focus()
         },
         '?': () => setHelpOpen(true),
+        b: () => setBlockOpen(true),
+        B: () => setBlockOpen(true),
         '1': () => setView('board'),
         '2': () => setView('today'),
         '3': () => setView('insights')
@@ -102,9 +102,13 @@ function Shell() {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [anyModal])
+  }, [anyModal, blockOpen])
 
   const openContact = useCallback((id: string) => setDetailId(id), [])
+  const closeBlock = useCallback(() => {
+    setBlockOpen(false)
+    setView('today')
+  }, [])
 
   return (
     <div className="app">
@@ -119,7 +123,7 @@ function Shell() {
         </div>
         <nav className="view-tabs" aria-label={t('views.label')}>
           {(['board', 'today', 'insights'] as const).map((v) => (
-            <button key={v} type="button" className={`view-tab ${view === v ? 'is-current' : ''}`} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)} data-testid={`tab-${v}`}>
+            <button key={v} type="button" className={`view-tab ${view === v && !blockOpen ? 'is-current' : ''}`} aria-current={view === v && !blockOpen ? 'page' : undefined} onClick={() => (setBlockOpen(false), setView(v))} data-testid={`tab-${v}`}>
               {t(`views.${v}`)}
               {v === 'today' && dueCount > 0 && <span className="tab-badge">{dueCount}</span>}
             </button>
@@ -145,6 +149,7 @@ function Shell() {
           <button type="button" className="icon-button" title={`${t('toolbar.shortcuts')} (?)`} aria-label={t('toolbar.shortcuts')} onClick={() => setHelpOpen(true)}>
             <Icon name="keyboard" />
           </button>
+          <SyncIndicator onOpen={() => setSettingsOpen(true)} />
           <button type="button" className="icon-button" title={t('toolbar.settings')} aria-label={t('toolbar.settings')} onClick={() => setSettingsOpen(true)} data-testid="open-settings">
             <Icon name="gear" />
           </button>
@@ -156,9 +161,9 @@ function Shell() {
         </div>
       </header>
 
-      {view === 'board' && contacts && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={shown} />}
+      {view === 'board' && contacts && contacts.length > 0 && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={shown} />}
 
-      <main className={`main main-${view}`}>
+      <main className={`main main-${blockOpen ? 'block' : view}`}>
         {loadError ? (
           <div className="load-error" role="alert">
             <p>{t('app.loadFailed', { message: loadError })}</p>
@@ -168,10 +173,17 @@ function Shell() {
           </div>
         ) : !contacts ? (
           <div className="loading">{t('app.loading')}</div>
+        ) : blockOpen ? (
+          <BlockView onClose={closeBlock} onOpen={openContact} />
         ) : view === 'board' ? (
-          <Board board={board} onOpen={openContact} />
+          <>
+            <Board board={board} onOpen={openContact} />
+            {contacts.length === 0 && <EmptyStart view={view} onAdd={() => setForm({ mode: 'new' })} />}
+          </>
+        ) : contacts.length === 0 ? (
+          <EmptyStart view={view} onAdd={() => setForm({ mode: 'new' })} />
         ) : view === 'today' ? (
-          <TodayView onOpen={openContact} />
+          <TodayView onOpen={openContact} onStartBlock={() => setBlockOpen(true)} />
         ) : (
           <InsightsView onOpen={openContact} />
         )}

@@ -6,6 +6,7 @@ import { DUE_FILTERS, isEmptyQuery, type ContactQuery } from '../../core/filters
 /** The query as the UI holds it: always an object. */
 export type Filters = NonNullable<ContactQuery>
 import { CONTACT_KINDS, type ContactKind } from '../../core/model'
+import { TeamFilters } from '../syncing/TeamFilters'
 
 interface Props {
   query: Filters
@@ -59,6 +60,7 @@ export function FilterBar({ query, onChange, contacts, shown }: Props) {
         </select>
         <span>{t('filters.days')}</span>
       </label>
+      <TeamFilters query={query} onChange={onChange} contacts={contacts} />
       {!isEmptyQuery(query) && (
         <>
           <span className="filter-summary" data-testid="filter-summary">

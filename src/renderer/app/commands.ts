@@ -5,6 +5,7 @@ import type { ContactInput, ContactPatch, ExitStatus, TouchInput, TouchPatch } f
 import { call } from '../api/client'
 import { errorText } from '../api/error-text'
 import { formatDay } from '../format/dates'
+import { statusLabel } from '../format/loop-text'
 import { useToast } from '../ui/Toast'
 import { useData } from './data'
 
@@ -41,13 +42,31 @@ export function useCommands() {
       close: (view: ContactView, as: ExitStatus, until?: string) =>
         withUndo(
           () => call('contacts:close', view.id, until ? { as, until } : { as }),
-          () => t('toast.closed', { name: view.name, lane: t(`status.${as}`) })
+          () => t('toast.closed', { name: view.name, lane: statusLabel(t, as, view.kind) })
         ),
       reopen: (view: ContactView) => withUndo(() => call('contacts:reopen', view.id), () => t('toast.reopened', { name: view.name })),
       snooze: (view: ContactView, until: string) =>
         withUndo(() => call('contacts:snooze', view.id, until), (after) => t('toast.snoozed', { name: view.name, date: day(after.snoozedUntil) })),
-      wait: (view: ContactView, until: string) =>
-        withUndo(() => call('contacts:wait', view.id, until), (after) => t('toast.waiting', { name: view.name, date: day(after.waitingUntil) })),
+      wait: (view: ContactView, until: string, what?: string) =>
+        withUndo(() => call('contacts:wait', view.id, until, ...(what?.trim() ? [what.trim()] : [])), (after) => t('toast.waiting', { name: view.name, date: day(after.waitingUntil) })),
+      delivered: (view: ContactView) => withUndo(() => call('contacts:delivered', view.id), () => t('toast.delivered', { name: view.name })),
+      /** Spread the backlog and over-capacity days; Undo puts every moved snooze back. */
+      async spread(days = 14): Promise<number | null> {
+        try {
+          const result = await call('plan:spread', { days })
+          result.contacts.forEach(upsert)
+          const moves = result.moves.map(({ id, at, previous }) => ({ id, at, previous }))
+          const dayCount = new Set(result.moves.map((m) => m.to)).size
+          toast({
+            message: moves.length ? t('toast.spread', { count: moves.length, days: dayCount }) : t('toast.spreadNothing'),
+            ...(moves.length ? { undo: async () => (await call('plan:unspread', moves)).contacts.forEach(upsert) } : {})
+          })
+          return moves.length
+        } catch (error) {
+          toast({ message: t('toast.failed', { message: errorText(error, t) }), tone: 'error' })
+          return null
+        }
+      },
       /** Throws on rejection, so the form can show the service's issues beside its fields. */
       async edit(view: ContactView, patch: ContactPatch): Promise<ContactView> {
         const { contact: after, before } = await call('contacts:edit', view.id, patch)
@@ -58,6 +77,9 @@ export function useCommands() {
       editTouch: (view: ContactView, touchId: string, patch: TouchPatch) =>
         withUndo(() => call('touch:edit', view.id, touchId, patch), () => t('toast.touchEdited')),
       deleteTouch: (view: ContactView, touchId: string) => withUndo(() => call('touch:delete', view.id, touchId), () => t('toast.touchDeleted')),
+      /** To a team board with all its touches, or back to your own list (null). */
+      moveToBoard: (view: ContactView, board: string | null) =>
+        withUndo(() => call('contacts:move', view.id, board), () => t('team.moved', { name: view.name, list: board ? t('team.board', { board }) : t('team.personal') })),
 
       /** Throws on rejection, so the form can show the service's issues beside its fields. */
       async add(input: ContactInput): Promise<ContactView> {

@@ -8,8 +8,10 @@ import { DateDialog } from '../dialogs/DateDialog'
 import { LogTouchDialog } from '../dialogs/LogTouchDialog'
 import { MoveMenu } from '../dialogs/MoveMenu'
 import { RevealContext, revealRequestFor, type RevealRequest } from '../board/reveal'
+import { BoardMoveDialog } from '../syncing/BoardMoveDialog'
 import type { Anchor } from '../ui/Dialog'
 import { useCommands } from './commands'
+import { useData } from './data'
 
 type Flow = (
   | { kind: 'log'; view: ContactView; anchor?: Anchor | null }
@@ -18,6 +20,7 @@ type Flow = (
   | { kind: 'date'; purpose: 'not-now' | 'snooze' | 'wait'; view: ContactView }
   | { kind: 'delete'; view: ContactView }
   | { kind: 'move-menu'; view: ContactView; anchor?: Anchor | null }
+  | { kind: 'board'; view: ContactView; anchor?: Anchor | null }
 ) & {
   /** Started by a move (drag, keyboard drag, Move menu): show the card where it lands. */
   reveal?: boolean
@@ -29,10 +32,13 @@ export interface Flows {
   /** `reveal`: the board follows the card to its new column (as after a move). */
   logTouch: (view: ContactView, anchor?: Anchor | null, options?: { reveal?: boolean }) => void
   openMoveMenu: (view: ContactView, anchor?: Anchor | null) => void
+  /** Move to board…: your own list or a team board, with all its touches. */
+  moveToBoard: (view: ContactView, anchor?: Anchor | null) => void
   snooze: (view: ContactView) => void
   wait: (view: ContactView) => void
   closeAs: (view: ContactView, as: ExitStatus) => void
   reopen: (view: ContactView) => void
+  delivered: (view: ContactView) => void
   remove: (view: ContactView) => void
 }
 
@@ -76,9 +82,11 @@ export function FlowProvider({ children }: { children: ReactNode }) {
       closeAs: (view, as) => closeAs(view, as),
       logTouch: (view, anchor, options) => setFlow({ kind: 'log', view, anchor, reveal: options?.reveal ?? false }),
       openMoveMenu: (view, anchor) => setFlow({ kind: 'move-menu', view, anchor }),
+      moveToBoard: (view, anchor) => setFlow({ kind: 'board', view, anchor }),
       snooze: (view) => setFlow({ kind: 'date', purpose: 'snooze', view }),
       wait: (view) => setFlow({ kind: 'date', purpose: 'wait', view }),
       reopen: (view) => void commands.reopen(view),
+      delivered: (view) => void commands.delivered(view),
       remove: (view) => setFlow({ kind: 'delete', view })
     }
   }, [commands, reveal])
@@ -96,6 +104,7 @@ export function FlowProvider({ children }: { children: ReactNode }) {
 function FlowDialog({ flow, flows, done, reveal }: { flow: Flow; flows: Flows; done: () => void; reveal: (after: ContactView | null) => void }) {
   const { t } = useTranslation()
   const commands = useCommands()
+  const { settings } = useData()
   const { view } = flow
   const then = (run: () => Promise<ContactView | null | void>) => {
     done()
@@ -147,24 +156,36 @@ function FlowDialog({ flow, flows, done, reveal }: { flow: Flow; flows: Flows; d
             // The next dialog opens after this one has closed and handed focus back.
             window.setTimeout(() => flows.move(view, target, flow.anchor), 0)
           }}
+          onMoveToBoard={
+            settings?.sync
+              ? () => {
+                  done()
+                  window.setTimeout(() => flows.moveToBoard(view, flow.anchor), 0)
+                }
+              : undefined
+          }
         />
       )
+    case 'board':
+      return <BoardMoveDialog view={view} anchor={flow.anchor} onCancel={done} onMove={(board) => then(() => commands.moveToBoard(view, board))} />
     case 'date': {
       const text = {
         'not-now': { title: t('date.notNowTitle', { name: view.name }), label: t('date.notNowLabel'), confirm: t('date.notNowConfirm'), days: 30 },
         snooze: { title: t('date.snoozeTitle', { name: view.name }), label: t('date.snoozeLabel'), confirm: t('date.snoozeConfirm'), days: 1 },
         wait: { title: t('date.waitTitle', { name: view.name }), label: t('date.waitLabel'), confirm: t('date.waitConfirm'), days: 7 }
       }[flow.purpose]
+      const promise = flow.purpose === 'wait' ? { label: t('promise.what'), placeholder: t('block.placeholder.promise-what') } : undefined
       return (
         <DateDialog
           title={text.title}
           label={text.label}
           confirmLabel={text.confirm}
           initialDays={text.days}
+          {...(promise ? { text: promise } : {})}
           onCancel={done}
-          onConfirm={(day) =>
+          onConfirm={(day, what) =>
             then(() =>
-              flow.purpose === 'not-now' ? commands.close(view, 'not-now', day) : flow.purpose === 'snooze' ? commands.snooze(view, day) : commands.wait(view, day)
+              flow.purpose === 'not-now' ? commands.close(view, 'not-now', day) : flow.purpose === 'snooze' ? commands.snooze(view, day) : commands.wait(view, day, what)
             )
           }
         />

@@ -9,6 +9,7 @@ import { useFlows } from '../app/flows'
 import { Icon } from '../ui/icons'
 import { CardEnvContext, type CardEnv } from './CardEnv'
 import { CardList, type ScrollToIndex } from './CardList'
+import { ScrollCues } from './ScrollCues'
 import { columnTitle, droppableIdOf, targetOf, targetTitle } from './labels'
 import { REVEAL_EXPIRES_MS, REVEAL_MS, useRevealRequest, type RevealRequest } from './reveal'
 
@@ -25,7 +26,9 @@ export function Board({ board, onOpen }: Props) {
   const [focusedId, setFocusedId] = useState<string | null>(null)
   const scrollers = useRef(new Map<string, ScrollToIndex>())
   const dragging = useRef(false)
+  const refocus = useRefocusAfterMove()
   const revealed = useRevealedCard(board, openExits, scrollers)
+  const scroller = useRef<HTMLDivElement>(null)
 
   const lists = useMemo(() => {
     const columns = board.columns.map((c) => ({ id: droppableIdOf({ column: c.touchCount }), contacts: c.contacts }))
@@ -58,6 +61,10 @@ export function Board({ board, onOpen }: Props) {
       onMenu: (id, anchor) => {
         const view = findOnBoard(latestBoard.current, id)
         if (view) flows.openMoveMenu(view, anchor)
+      },
+      onDelivered: (id) => {
+        const view = findOnBoard(latestBoard.current, id)
+        if (view) flows.delivered(view)
       }
     }),
     [i18n.language, now, timeZone, onOpen, flows]
@@ -87,6 +94,7 @@ export function Board({ board, onOpen }: Props) {
         return
       }
       provided.announce(t('dnd.dropped', { name: view.name, column: titleOfList(destination) }))
+      if (result.mode === 'SNAP') refocus.follow(view.id)
       const target = targetOf(destination)
       if (!target) return
       const lane = document.querySelector(`[data-list-id="${destination}"]`)?.getBoundingClientRect()
@@ -104,11 +112,31 @@ export function Board({ board, onOpen }: Props) {
     // The card may only exist after the virtualizer has scrolled to it.
     const tryFocus = (attempt: number) => {
       const el = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`)
-      if (el) el.focus({ preventScroll: false })
+      if (el) {
+        el.focus({ preventScroll: true })
+        // Sideways too: in a narrow window the next column may be off screen.
+        el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      }
       else if (attempt < 10) requestAnimationFrame(() => tryFocus(attempt + 1))
     }
     requestAnimationFrame(() => tryFocus(0))
   }
+
+  // A card moved with the keyboard lands in another list, as a new element: focus follows it there.
+  useEffect(() => {
+    const id = refocus.pending()
+    if (!id || document.querySelector('dialog[open]')) return
+    const active = document.activeElement as HTMLElement | null
+    // Still on the card (the popover handed focus back and the card has not moved yet), or elsewhere on purpose.
+    if (active && active !== document.body) return
+    const listIndex = lists.findIndex((l) => l.contacts.some((c) => c.id === id))
+    if (listIndex < 0) return
+    const frame = requestAnimationFrame(() => {
+      refocus.done()
+      focusCard(listIndex, lists[listIndex]!.contacts.findIndex((c) => c.id === id))
+    })
+    return () => cancelAnimationFrame(frame)
+  })
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.defaultPrevented || dragging.current || event.altKey || event.ctrlKey || event.metaKey) return
@@ -141,9 +169,9 @@ export function Board({ board, onOpen }: Props) {
       case 'Enter':
         return event.preventDefault(), view && onOpen(view.id)
       case 't':
-        return event.preventDefault(), view && flows.logTouch(view, anchor, { reveal: true })
+        return event.preventDefault(), view && (refocus.follow(view.id), flows.logTouch(view, anchor, { reveal: true }))
       case 'm':
-        return event.preventDefault(), view && flows.openMoveMenu(view, anchor)
+        return event.preventDefault(), view && (refocus.follow(view.id), flows.openMoveMenu(view, anchor))
     }
   }
 
@@ -158,7 +186,8 @@ export function Board({ board, onOpen }: Props) {
   return (
     <CardEnvContext.Provider value={cardEnv}>
       <DragDropContext dragHandleUsageInstructions={t('dnd.instructions')} {...announce}>
-        <div className="board" role="region" aria-label={t('board.label')} onKeyDown={onKeyDown} data-testid="board">
+        <div className="board-frame">
+        <div ref={scroller} className="board" role="region" aria-label={t('board.label')} onKeyDown={onKeyDown} data-testid="board">
           {board.columns.map((column) => (
             <section key={column.touchCount} className={`column column-${column.touchCount}`} data-testid={`column-${column.touchCount}`} aria-label={columnTitle(t, column.touchCount)}>
               <ColumnHeader count={column.touchCount} size={column.contacts.length} />
@@ -205,6 +234,8 @@ export function Board({ board, onOpen }: Props) {
             })}
           </div>
         </div>
+        <ScrollCues scroller={scroller} />
+        </div>
       </DragDropContext>
     </CardEnvContext.Provider>
   )
@@ -226,6 +257,27 @@ function ColumnHeader({ count, size }: { count: ColumnCount; size: number }) {
   )
 }
 
+/** How long after a keyboard move the board still brings focus back to the moved card. */
+const REFOCUS_WINDOW_MS = 30_000
+
+/** Remembers the card a keyboard move started from, until focus is back on it or the mouse is used. */
+function useRefocusAfterMove() {
+  const target = useRef<{ id: string; until: number } | null>(null)
+  useEffect(() => {
+    const forget = () => (target.current = null)
+    window.addEventListener('pointerdown', forget, true)
+    return () => window.removeEventListener('pointerdown', forget, true)
+  }, [])
+  return useMemo(
+    () => ({
+      follow: (id: string) => void (target.current = { id, until: Date.now() + REFOCUS_WINDOW_MS }),
+      pending: () => (target.current && target.current.until > Date.now() ? target.current.id : null),
+      done: () => void (target.current = null)
+    }),
+    []
+  )
+}
+
 /** The card to find in the DOM, if the virtualizer has rendered it. */
 function cardElement(listId: string, id: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-list-id="${CSS.escape(listId)}"] [data-card-id="${CSS.escape(id)}"]`)
@@ -240,9 +292,10 @@ function fullyInside(element: Element, container: Element | null): boolean {
 
 /**
  * Brings a card that a move just landed into sight: scrolls its (virtualised) list so the card
- * is visible, then the board, focuses it when focus has nowhere better to be, and highlights it
- * for REVEAL_MS. A card landing in a collapsed exit lane highlights the lane instead. Waits for
- * the board to contain the card in its new list (the data may arrive a render later).
+ * is visible, then the board, and highlights it for REVEAL_MS (focus follows a keyboard move
+ * through useRefocusAfterMove). A card landing in a collapsed exit lane highlights the lane
+ * instead. Waits for the board to contain the card in its new list (the data may arrive a render
+ * later).
  */
 function useRevealedCard(board: BoardModel<ContactView>, openExits: ReadonlySet<ExitStatus>, scrollers: RefObject<Map<string, ScrollToIndex>>): RevealRequest | null {
   const request = useRevealRequest()
@@ -271,8 +324,6 @@ function useRevealedCard(board: BoardModel<ContactView>, openExits: ReadonlySet<
       if (inList && !card && attempt < 10) return void (frame.current = requestAnimationFrame(() => settle(attempt + 1)))
       const element = card ?? document.querySelector(`[data-testid="lane-${CSS.escape(request.listId.replace(/^exit-/, ''))}"]`)
       element?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
-      const active = document.activeElement
-      if (card && (!active || active === document.body || active.closest('[data-testid="board"]'))) card.focus({ preventScroll: true })
       setHighlight(request)
     }
     // Settled outside this effect's lifetime: the board may re-render before the card is on screen.

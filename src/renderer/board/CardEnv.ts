@@ -8,6 +8,8 @@ export interface CardEnv {
   onOpen: (id: string) => void
   onMenu: (id: string, anchor: { x: number; y: number }) => void
   onFocusCard: (id: string) => void
+  /** A waiting contact delivered what they promised. */
+  onDelivered: (id: string) => void
 }
 
 export const CardEnvContext = createContext<CardEnv | null>(null)

@@ -4,8 +4,11 @@ import type { DraggableProvided } from '@hello-pangea/dnd'
 import { useTranslation } from 'react-i18next'
 import type { ContactView } from '../../core/contact-view'
 import { formatDay, formatRelative } from '../format/dates'
+import { promiseText } from '../format/loop-text'
 import { ChannelIcon, Icon } from '../ui/icons'
+import { PriorityStar } from '../ui/PriorityStar'
 import { useCardEnv } from './CardEnv'
+import { BoardChip, OwnerBadge } from '../syncing/TeamBadges'
 
 export const CARD_HEIGHT = 124
 /** Waiting cards say "waiting on them until …", which may need a second line. */
@@ -57,7 +60,9 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
       onClick={() => env.onOpen(view.id)}
     >
       <div className="card-top">
+        <PriorityStar priority={view.priority} />
         <span className="card-name">{view.name}</span>
+        {view.board && view.owner && <OwnerBadge owner={view.owner} />}
         <button
           type="button"
           className="card-menu icon-button"
@@ -89,13 +94,52 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
 function LastTouchLine({ view }: { view: ContactView }) {
   const { t } = useTranslation()
   const { language, now, timeZone } = useCardEnv()
-  if (!view.lastTouchAt || !view.lastChannel) return <div className="card-line card-muted">{t('card.neverTouched')}</div>
-  const when = formatRelative(view.lastTouchAt, language, now, timeZone)
+  const when = view.lastTouchAt && view.lastChannel ? formatRelative(view.lastTouchAt, language, now, timeZone) : null
+  const board = view.board ? <BoardChip board={view.board} compact /> : null
+  // On a shared board the card says who touched it last.
+  const by = view.board && when ? view.lastTouchBy : null
+  const title = when && view.lastChannel ? t('card.lastTouch', { when, channel: t(`channel.${view.lastChannel}`) }) : undefined
   return (
-    <div className="card-line" title={t('card.lastTouch', { when, channel: t(`channel.${view.lastChannel}`) })}>
-      <ChannelIcon channel={view.lastChannel} />
-      <span>{when}</span>
+    <div className={`card-line ${when ? '' : 'card-muted'}`} title={by && title ? `${title}\n${t('team.lastByTitle', { when, name: by })}` : title}>
+      {view.lastChannel && when ? <ChannelIcon channel={view.lastChannel} /> : null}
+      <span className="card-when">{when ?? t('card.neverTouched')}</span>
+      {by && (
+        <span className="team-by" data-testid="last-touch-by">
+          · {by}
+        </span>
+      )}
+      {board}
+      <CardMarks view={view} />
     </div>
+  )
+}
+
+/** Right of the last touch: Delivered for a promise, else the nudge where you usually stop. */
+function CardMarks({ view }: { view: ContactView }) {
+  const { t } = useTranslation()
+  const env = useCardEnv()
+  if (view.promise) {
+    return (
+      <button
+        type="button"
+        className="card-delivered"
+        tabIndex={-1}
+        title={t('promise.deliveredHint')}
+        onClick={(e) => {
+          e.stopPropagation()
+          env.onDelivered(view.id)
+        }}
+        data-testid="card-delivered"
+      >
+        <Icon name="check" size={12} /> {t('promise.delivered')}
+      </button>
+    )
+  }
+  if (!view.atUsualStop) return null
+  return (
+    <span className="stop-mark card-stop" title={t('card.usualStop')} data-testid="usual-stop">
+      {t('card.usualStop')}
+    </span>
   )
 }
 
@@ -103,11 +147,12 @@ function DueLine({ view }: { view: ContactView }) {
   const { t } = useTranslation()
   const { language, now, timeZone } = useCardEnv()
   const tone = `due-${view.dueState}`
-  if (view.status === 'waiting' && view.waitingUntil) {
+  if (view.promise) {
+    const text = promiseText(t, view.promise, language, now, timeZone)
     return (
-      <div className={`card-line card-due is-waiting ${tone}`} title={t('card.waitingUntil', { date: formatDay(view.waitingUntil, language, now, timeZone) })}>
+      <div className={`card-line card-due is-waiting promise-${view.promise.state}`} title={view.promise.what ? `${text} · ${view.promise.what}` : text}>
         <Icon name="hourglass" size={13} />
-        <span>{t('card.waitingUntil', { date: formatDay(view.waitingUntil, language, now, timeZone) })}</span>
+        <span className="card-promise">{text}</span>
       </div>
     )
   }

@@ -6,12 +6,17 @@ import { useCommands } from '../app/commands'
 import { useData } from '../app/data'
 import { useFlows } from '../app/flows'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
-import { formatDateTime, formatDay, formatDayLong } from '../format/dates'
+import { fromFloating, toFloating } from '../../core/time'
+import { formatDateTime, formatDateTimeLong } from '../format/dates'
+import { promiseText, statusLabel } from '../format/loop-text'
+import { NextTouchIdea } from '../ui/NextTouchIdea'
+import { PriorityStar } from '../ui/PriorityStar'
 import { Dialog } from '../ui/Dialog'
 import { ChannelIcon, Icon } from '../ui/icons'
 import { OutcomeSelect } from '../ui/OutcomeSelect'
 import { describeCadence } from './CadenceEditor'
 import { choiceOf } from './cadence-presets'
+import { TeamFacts } from '../syncing/TeamFacts'
 
 interface Props {
   id: string
@@ -55,7 +60,12 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
           <div className="drawer-sub">
             <span className={`kind-badge kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
             {view.org && <span>{view.org}</span>}
-            <span className={`status-pill status-${view.status}`}>{t(`status.${view.status}`)}</span>
+            <span className={`status-pill status-${view.status}`}>{statusLabel(t, view.status, view.kind)}</span>
+            {view.priority !== 'normal' && (
+              <span className="detail-priority">
+                <PriorityStar priority={view.priority} /> {t(`priority.${view.priority}`)}
+              </span>
+            )}
           </div>
         </div>
         <div className="drawer-header-actions">
@@ -79,14 +89,20 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
             <button type="button" className="button" onClick={() => flows.snooze(view)}>
               {t('detail.snooze')}
             </button>
-            <button type="button" className="button" onClick={() => flows.wait(view)}>
-              {t('detail.wait')}
-            </button>
+            {view.status === 'waiting' ? (
+              <button type="button" className="button" onClick={() => flows.delivered(view)} title={t('promise.deliveredHint')} data-testid="detail-delivered">
+                <Icon name="check" size={14} /> {t('promise.delivered')}
+              </button>
+            ) : (
+              <button type="button" className="button" onClick={() => flows.wait(view)}>
+                {t('detail.wait')}
+              </button>
+            )}
             <span className="button-group" role="group" aria-label={t('detail.closeAs')}>
               <span className="button-group-label">{t('detail.closeAs')}</span>
               {EXIT_STATUSES.map((s) => (
                 <button key={s} type="button" className="button" onClick={() => flows.closeAs(view, s)}>
-                  {t(`status.${s}`)}
+                  {statusLabel(t, s, view.kind)}
                 </button>
               ))}
             </span>
@@ -102,18 +118,33 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
         </button>
       </div>
 
+      {onBoard && <NextTouchIdea view={view} />}
+
       <dl className="facts">
         <Fact label={t('detail.nextDue')}>
-          {view.status === 'waiting' && view.waitingUntil ? (
-            <span className={`due-${view.dueState}`}>{t('card.waitingUntil', { date: formatDay(view.waitingUntil, lang, now, timeZone) })}</span>
-          ) : view.nextDueAt ? (
-            <span className={`due-${view.dueState}`}>{formatDayLong(view.nextDueAt, lang, timeZone)}</span>
+          {view.nextDueAt ? (
+            <span className={`due-${view.dueState}`}>{formatDateTimeLong(view.nextDueAt, lang, timeZone)}</span>
           ) : (
             t('card.noDue')
           )}
         </Fact>
+        {view.promise && (
+          <Fact label={t('detail.promise')}>
+            <span className={`promise-${view.promise.state}`} data-testid="detail-promise">
+              {promiseText(t, view.promise, lang, now, timeZone)}
+              {view.promise.what && ` · ${view.promise.what}`}
+            </span>
+          </Fact>
+        )}
         <Fact label={t('detail.touches')}>{view.touchCount}</Fact>
-        <Fact label={t('detail.cadence')}>{cadence}</Fact>
+        <Fact label={t('detail.cadence')}>
+          {cadence}
+          {view.cadenceNotice && (
+            <span className="cadence-notice" role="note" data-testid="cadence-notice">
+              {t(`detail.cadenceNotice.${view.cadenceNotice.code}`)}
+            </span>
+          )}
+        </Fact>
         {view.email && <Fact label={t('detail.email')}>{view.email}</Fact>}
         {view.phone && <Fact label={t('detail.phone')}>{view.phone}</Fact>}
         {view.tags.length > 0 && (
@@ -125,7 +156,8 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
             ))}
           </Fact>
         )}
-        <Fact label={t('detail.created')}>{formatDayLong(view.createdAt, lang, timeZone)}</Fact>
+        <TeamFacts view={view} />
+        <Fact label={t('detail.created')}>{formatDateTimeLong(view.createdAt, lang, timeZone)}</Fact>
         {view.notes && (
           <Fact label={t('detail.notes')} wide>
             <span className="pre">{view.notes}</span>
@@ -134,6 +166,9 @@ function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () 
       </dl>
 
       <Timeline view={view} />
+      <p className="detail-zone muted" data-testid="detail-zone">
+        {t('detail.timeZone', { zone: timeZone })}
+      </p>
     </>
   )
 }
@@ -152,6 +187,7 @@ function Timeline({ view }: { view: ContactView }) {
   const [editing, setEditing] = useState<string | null>(null)
   const [deleting, setDeleting] = useState<Touch | null>(null)
   const commands = useCommands()
+  const me = useData().settings?.sync?.user
   const numbered = view.touches.map((touch, i) => ({ touch, n: i + 1 })).reverse()
 
   return (
@@ -165,9 +201,16 @@ function Timeline({ view }: { view: ContactView }) {
         <ol className="timeline-list" data-testid="timeline">
           {numbered.map(({ touch, n }) =>
             editing === touch.id ? (
-              <TouchEditor key={touch.id} touch={touch} n={n} onCancel={() => setEditing(null)} onSave={(patch) => (setEditing(null), void commands.editTouch(view, touch.id, patch))} />
+              <TouchEditor
+                key={touch.id}
+                touch={touch}
+                n={n}
+                createdAt={view.createdAt}
+                onCancel={() => setEditing(null)}
+                onSave={(patch) => (setEditing(null), void commands.editTouch(view, touch.id, patch))}
+              />
             ) : (
-              <TouchItem key={touch.id} touch={touch} n={n} onEdit={() => setEditing(touch.id)} onDelete={() => setDeleting(touch)} />
+              <TouchItem key={touch.id} touch={touch} n={n} shared={!!view.board} theirs={!!view.board && !!touch.by && touch.by !== me} onEdit={() => setEditing(touch.id)} onDelete={() => setDeleting(touch)} />
             )
           )}
         </ol>
@@ -188,7 +231,8 @@ function Timeline({ view }: { view: ContactView }) {
   )
 }
 
-function TouchItem({ touch, n, onEdit, onDelete }: { touch: Touch; n: number; onEdit: () => void; onDelete: () => void }) {
+/** `theirs`: a teammate's touch on a shared board, which only its author may change (the server agrees). */
+function TouchItem({ touch, n, shared, theirs, onEdit, onDelete }: { touch: Touch; n: number; shared: boolean; theirs: boolean; onEdit: () => void; onDelete: () => void }) {
   const { t, i18n } = useTranslation()
   const { timeZone } = useData()
   return (
@@ -202,10 +246,12 @@ function TouchItem({ touch, n, onEdit, onDelete }: { touch: Touch; n: number; on
           <span>{t(`channel.${touch.channel}`)}</span>
           <span className="muted">{formatDateTime(touch.at, i18n.language, timeZone)}</span>
           {touch.outcome && <span className={`outcome outcome-${touch.outcome}`}>{t(`outcome.${touch.outcome}`)}</span>}
+          {/* On a shared board each touch says who made it. */}
+          {shared && touch.by && <span className="timeline-by">{t('team.by', { name: touch.by })}</span>}
         </div>
         {touch.note && <p className="timeline-note">{touch.note}</p>}
       </div>
-      <div className="timeline-actions">
+      <div className="timeline-actions" hidden={theirs}>
         <button type="button" className="icon-button" aria-label={`${t('detail.editTouch')} ${t('detail.touchNumber', { n })}`} title={t('detail.editTouch')} onClick={onEdit}>
           <Icon name="edit" size={14} />
         </button>
@@ -217,26 +263,40 @@ function TouchItem({ touch, n, onEdit, onDelete }: { touch: Touch; n: number; on
   )
 }
 
-/** datetime-local speaks the browser's local wall clock; the data keeps instants. */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+/** datetime-local speaks the wall clock of the app's time zone (the one every date here is shown in); the data keeps instants. */
+function toLocalInput(iso: string, timeZone: string): string {
+  return toFloating(iso, timeZone).toISOString().slice(0, 16)
 }
 
-function TouchEditor({ touch, n, onSave, onCancel }: { touch: Touch; n: number; onSave: (patch: { channel: Channel; note: string; outcome: Outcome | null; at: string }) => void; onCancel: () => void }) {
+function fromLocalInput(value: string, timeZone: string): string {
+  return fromFloating(new Date(`${value}:00Z`), timeZone).toISOString()
+}
+
+interface TouchEditorProps {
+  touch: Touch
+  n: number
+  /** The contact's creation: an earlier date needs the person's confirmation (the service's `force`). */
+  createdAt: string
+  onSave: (patch: { channel: Channel; note: string; outcome: Outcome | null; at: string; force?: boolean }) => void
+  onCancel: () => void
+}
+
+function TouchEditor({ touch, n, createdAt, onSave, onCancel }: TouchEditorProps) {
   const { t } = useTranslation()
   const [channel, setChannel] = useState<Channel>(touch.channel)
   const [note, setNote] = useState(touch.note ?? '')
   const [outcome, setOutcome] = useState<Outcome | ''>(touch.outcome ?? '')
-  const [at, setAt] = useState(toLocalInput(touch.at))
+  const { timeZone } = useData()
+  const [at, setAt] = useState(toLocalInput(touch.at, timeZone))
+  const [force, setForce] = useState(false)
+  const beforeCreation = at !== '' && Date.parse(fromLocalInput(at, timeZone)) < Date.parse(createdAt)
   return (
     <li className="timeline-item is-editing">
       <form
         className="touch-editor"
         onSubmit={(e) => {
           e.preventDefault()
-          onSave({ channel, note, outcome: outcome || null, at: new Date(at).toISOString() })
+          onSave({ channel, note, outcome: outcome || null, at: fromLocalInput(at, timeZone), ...(beforeCreation && force ? { force: true } : {}) })
         }}
         onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), e.stopPropagation(), onCancel())}
       >
@@ -250,6 +310,12 @@ function TouchEditor({ touch, n, onSave, onCancel }: { touch: Touch; n: number; 
         </select>
         <OutcomeSelect value={outcome} onChange={setOutcome} label={t('logTouch.outcome')} />
         <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} aria-label={t('detail.when')} required />
+        {beforeCreation && (
+          <label className="touch-editor-force">
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+            {t('detail.beforeCreated')}
+          </label>
+        )}
         <input className="touch-editor-note" value={note} onChange={(e) => setNote(e.target.value)} aria-label={t('logTouch.note')} placeholder={t('logTouch.notePlaceholder')} />
         <div className="touch-editor-actions">
           <button type="button" className="button" onClick={onCancel}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CONTACT_KINDS, ContactInputSchema, type ContactKind } from '../../core/model'
+import { CONTACT_KINDS, ContactInputSchema, PRIORITIES, type ContactKind, type Priority } from '../../core/model'
 import { issueCodes } from '../../core/issues'
 import { ApiError } from '../api/client'
 import { useCommands } from '../app/commands'
@@ -20,6 +20,7 @@ interface Fields {
   name: string
   org: string
   kind: ContactKind
+  priority: Priority
   email: string
   phone: string
   tags: string
@@ -36,6 +37,7 @@ export function ContactForm({ editId, onClose }: Props) {
     name: editing?.name ?? '',
     org: editing?.org ?? '',
     kind: editing?.kind ?? 'lead',
+    priority: editing?.priority ?? 'normal',
     email: editing?.email ?? '',
     phone: editing?.phone ?? '',
     tags: editing?.tags.join(', ') ?? '',
@@ -117,6 +119,15 @@ export function ContactForm({ editId, onClose }: Props) {
               {CONTACT_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('priority.label')} error={errors.priority}>
+            <select value={fields.priority} onChange={(e) => set('priority')(e.target.value)} name="priority">
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`priority.${p}`)}
                 </option>
               ))}
             </select>

@@ -8,6 +8,8 @@ const FIELD_MESSAGES = {
   'too-long': 'validation.tooLong',
   'invalid-email': 'validation.email',
   'invalid-rrule': 'validation.rrule',
+  'rrule-too-frequent': 'validation.rruleTooFrequent',
+  'rrule-never-occurs': 'validation.rruleNeverOccurs',
   'invalid-date': 'validation.date',
   'unknown-kind': 'validation.invalid',
   invalid: 'validation.invalid'

@@ -9,7 +9,9 @@ interface Props {
   label: string
   confirmLabel: string
   initialDays: number
-  onConfirm: (day: string) => void
+  /** A text to ask for beside the day (what they promised); optional for the person. */
+  text?: { label: string; placeholder: string }
+  onConfirm: (day: string, text: string) => void
   onCancel: () => void
 }
 
@@ -21,11 +23,12 @@ const QUICK_PICKS = [
 ] as const
 
 /** Asks for a day (snooze, waiting-until, not-now re-entry), with a few one-click choices. */
-export function DateDialog({ title, label, confirmLabel, initialDays, onConfirm, onCancel }: Props) {
+export function DateDialog({ title, label, confirmLabel, initialDays, text, onConfirm, onCancel }: Props) {
   const { t } = useTranslation()
   const { now, timeZone } = useData()
   const [day, setDay] = useState(() => dayFromNow(initialDays, now, timeZone))
   const [error, setError] = useState(false)
+  const [extra, setExtra] = useState('')
   const today = dayFromNow(0, now, timeZone)
 
   return (
@@ -34,7 +37,7 @@ export function DateDialog({ title, label, confirmLabel, initialDays, onConfirm,
         onSubmit={(e) => {
           e.preventDefault()
           if (!day) return setError(true)
-          onConfirm(day)
+          onConfirm(day, extra)
         }}
       >
         <h2 className="dialog-title">{title}</h2>
@@ -50,6 +53,12 @@ export function DateDialog({ title, label, confirmLabel, initialDays, onConfirm,
           <input type="date" value={day} min={today} required onChange={(e) => (setDay(e.target.value), setError(false))} data-autofocus aria-invalid={error} />
           {error && <span className="field-error">{t('date.required')}</span>}
         </label>
+        {text && (
+          <label className="field">
+            <span className="field-label">{text.label}</span>
+            <input value={extra} placeholder={text.placeholder} maxLength={500} onChange={(e) => setExtra(e.target.value)} data-testid="date-dialog-text" />
+          </label>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onCancel}>
             {t('confirm.cancel')}

@@ -27,6 +27,11 @@ export function formatDayLong(iso: string, language: string, timeZone: string): 
   return dateFormat(language, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(new Date(iso))
 }
 
+/** "Wed, Dec 2, 2026, 9:00 AM" in the given zone. */
+export function formatDateTimeLong(iso: string, language: string, timeZone: string): string {
+  return dateFormat(language, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
+}
+
 export function formatDateTime(iso: string, language: string, timeZone: string): string {
   return dateFormat(language, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { hasNameColumn } from '../../core/interop/csv-import'
+import { MAX_IMPORT_BYTES, describeSize } from '../../core/interop/limits'
 import type { ContactField } from '../../core/interop/records'
 import type { ImportReport, ImportRequest } from '../../core/interop/requests'
 import { call, subscribe } from '../api/client'
@@ -101,6 +102,11 @@ export function useImport() {
       setPhase({ kind: 'reading', fileName: picked.name })
       setProgress(null)
       latest.current++
+      // Refused at once, before a byte is read, as the CLI does.
+      if (picked.size > MAX_IMPORT_BYTES) {
+        setPhase({ kind: 'failed', fileName: picked.name, message: t('import.refused.too-large', { file: picked.name, size: describeSize(picked.size), max: describeSize(MAX_IMPORT_BYTES) }) })
+        return
+      }
       try {
         file.current = { name: picked.name, text: await picked.text() }
       } catch (error) {

@@ -1,43 +1,53 @@
-import { useMemo, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { previewOccurrences } from '../../core/cadence'
-import { DEFAULT_REMINDER_RULE, SettingsPatchSchema, type Settings } from '../../core/model'
-import { isValidRrule } from '../../core/rrule-text'
+import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../../core/model'
+import { issueCode } from '../../core/issues'
+import { issueText } from '../contacts/issues'
 import { ApiError, call } from '../api/client'
 import { columnTitle } from '../board/labels'
 import { useData } from '../app/data'
-import { formatDateTime } from '../format/dates'
 import { Dialog } from '../ui/Dialog'
 import { applyLanguage, resolveLanguage } from '../i18n'
 import { useToast } from '../ui/Toast'
 import { DataSection } from '../interop/DataSection'
-
-const REMINDER_PRESETS = {
-  weekdays9: DEFAULT_REMINDER_RULE,
-  daily9: 'FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0',
-  weekdays830: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=8;BYMINUTE=30;BYSECOND=0',
-  monday9: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0'
-} as const
+import { LoopSettings } from './LoopSettings'
+import { PlaybookSettings } from './PlaybookSettings'
+import { ReminderSettings } from './ReminderSettings'
+import { SyncSection } from '../syncing/SyncSection'
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation()
-  const { settings, setSettings, info, now, timeZone } = useData()
+  const { settings, setSettings, info } = useData()
   const toast = useToast()
   const [draft, setDraft] = useState<Settings | null>(settings)
   const [days, setDays] = useState<string[]>(() => (settings?.escalationDays ?? []).map(String))
+  const [capacity, setCapacity] = useState(() => String(settings?.dailyCapacity ?? ''))
   const [errors, setErrors] = useState<string[]>([])
-  const ruleValid = draft ? isValidRrule(draft.reminderRule) : false
-  const preview = useMemo(() => (draft && ruleValid ? previewOccurrences(draft.reminderRule, now, timeZone, 3) : []), [draft, ruleValid, now, timeZone])
   if (!draft) return null
 
   const update = (patch: Partial<Settings>) => setDraft({ ...draft, ...patch })
 
   async function save(event: FormEvent) {
     event.preventDefault()
-    const patch = { ...draft, escalationDays: days.map((d) => Number(d)) }
+    // Sync's settings are Settings → Sync's own (saved at once, with the password): never from this draft.
+    const patch: SettingsPatch = { ...draft, escalationDays: days.map((d) => Number(d)), dailyCapacity: Number(capacity) }
+    delete patch.sync
     const parsed = SettingsPatchSchema.safeParse(patch)
     if (!parsed.success) {
-      setErrors(parsed.error.issues.map((i) => (i.path[0] === 'reminderRule' ? t('validation.rrule') : t('validation.number', { min: 1, max: 365 }))))
+      const say = (issue: (typeof parsed.error.issues)[number]): string => {
+        switch (String(issue.path[0])) {
+          // The rule's own problem (sub-daily, never occurs…), in the person's language.
+          case 'reminderRule':
+            return issueText(issueCode(issue), t)
+          case 'dailyCapacity':
+            return `${t('settings.capacity')}: ${t('validation.number', { min: 1, max: 500 })}`
+          case 'escalationDays':
+            return t('validation.number', { min: 1, max: 365 })
+          default:
+            return t('validation.invalid')
+        }
+      }
+      setErrors([...new Set(parsed.error.issues.map(say))])
       return
     }
     try {
@@ -51,8 +61,6 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       setErrors(error instanceof ApiError && error.issues.length ? error.issues : [(error as Error).message])
     }
   }
-
-  const presetKey = (Object.keys(REMINDER_PRESETS) as (keyof typeof REMINDER_PRESETS)[]).find((k) => REMINDER_PRESETS[k] === draft.reminderRule) ?? ''
 
   return (
     <Dialog title={t('settings.title')} onClose={onClose} className="settings" testId="settings">
@@ -93,29 +101,21 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </section>
 
         <section className="settings-section">
-          <h3 className="section-title">{t('settings.reminder')}</h3>
-          <p className="section-hint">{t('settings.reminderHint')}</p>
-          <div className="cadence-row">
-            <select value={presetKey} onChange={(e) => e.target.value && update({ reminderRule: REMINDER_PRESETS[e.target.value as keyof typeof REMINDER_PRESETS] })} aria-label={t('settings.reminder')}>
-              {presetKey === '' && <option value="">{t('cadence.custom')}</option>}
-              {(Object.keys(REMINDER_PRESETS) as (keyof typeof REMINDER_PRESETS)[]).map((k) => (
-                <option key={k} value={k}>
-                  {t(`settings.reminderPresets.${k}`)}
-                </option>
-              ))}
-            </select>
-            <input className="mono" value={draft.reminderRule} onChange={(e) => update({ reminderRule: e.target.value })} aria-label={t('cadence.rule')} aria-invalid={!ruleValid} spellCheck={false} />
-          </div>
-          {!ruleValid && <span className="field-error">{t('validation.rrule')}</span>}
-          <div className="cadence-preview">
-            <span className="field-label">{t('settings.preview')}</span>
-            <ol>
-              {preview.map((iso) => (
-                <li key={iso}>{formatDateTime(iso, i18n.language, timeZone)}</li>
-              ))}
-            </ol>
-          </div>
+          <h3 className="section-title">{t('settings.system')}</h3>
+          <label className="switch-row">
+            <input type="checkbox" role="switch" checked={draft.startAtLogin} onChange={(e) => update({ startAtLogin: e.target.checked })} data-testid="start-at-login" />
+            <span>
+              <span className="switch-label">{t('settings.startAtLogin')}</span>
+              <span className="field-hint">{t('settings.startAtLoginHint')}</span>
+            </span>
+          </label>
         </section>
+
+        <ReminderSettings rule={draft.reminderRule} onChange={(reminderRule) => update({ reminderRule })} />
+
+        <LoopSettings draft={draft} capacity={capacity} onCapacity={setCapacity} update={update} />
+
+        <PlaybookSettings value={draft.playbook} onChange={(playbook) => update({ playbook })} />
 
         <section className="settings-section">
           <h3 className="section-title">{t('settings.escalation')}</h3>
@@ -129,6 +129,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             ))}
           </div>
         </section>
+
+        <SyncSection />
 
         <DataSection onRestored={onClose} />
 

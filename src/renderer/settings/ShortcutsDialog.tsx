@@ -11,6 +11,7 @@ const SHORTCUTS = [
   { keys: ['Space'], label: 'shortcuts.lift' },
   { keys: ['Esc'], label: 'shortcuts.escape' },
   { keys: ['1', '2', '3'], label: 'shortcuts.views' },
+  { keys: ['B'], label: 'shortcuts.block' },
   { keys: ['?'], label: 'shortcuts.help' }
 ] as const
 

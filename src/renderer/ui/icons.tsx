@@ -32,7 +32,9 @@ const UI_PATHS = {
   edit: 'M4 20h4L19 9l-4-4L4 16z',
   trash: 'M4 7h16 M9 7V4h6v3 M6 7l1 13h10l1-13',
   check: 'M5 12l5 5L20 7',
-  filter: 'M4 5h16l-6 8v6l-4-2v-4z'
+  filter: 'M4 5h16l-6 8v6l-4-2v-4z',
+  cloud: 'M7 18a4.5 4.5 0 0 1-.6-8.96A6 6 0 0 1 18 9.5a4.25 4.25 0 0 1-.5 8.5z',
+  team: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7z M2.5 20c0-3.3 2.9-5.5 6.5-5.5s6.5 2.2 6.5 5.5 M16 4.3a3.5 3.5 0 0 1 0 6.4 M18.5 14.8c1.9.8 3 2.6 3 5.2'
 } as const
 
 export type UiIconName = keyof typeof UI_PATHS

@@ -56,6 +56,19 @@ describe('CSV export', () => {
     const anna = rows.find((r) => r[0] === 'Anna Schmidt') ?? []
     expect(anna[4]).toBe("'+49 30 1234567")
   })
+
+  it('defuses a formula cell whatever follows it, line breaks included', () => {
+    const formula = '=HYPERLINK("http://evil.example","x")\nline2'
+    const doc = docWith(
+      contact({ name: 'Ada', notes: formula, subject: '@SUM(1)+2' }, 'c-multi'),
+      contact({ name: 'Plain', notes: 'line1\n=not at the start' }, 'c-plain')
+    )
+    const [head, ...data] = Papa.parse<string[]>(contactsToCsv(doc, { now: NOW, timeZone: 'UTC' }).slice(1), { skipEmptyLines: true }).data
+    const cell = (id: string, column: string) => data.find((r) => r.at(-1) === id)?.[head!.indexOf(column)]
+    expect(cell('c-multi', 'Notes')).toBe(`'${formula}`)
+    expect(cell('c-multi', 'Subject')).toBe("'@SUM(1)+2")
+    expect(cell('c-plain', 'Notes')).toBe('line1\n=not at the start')
+  })
 })
 
 describe('vCard export', () => {
@@ -124,6 +137,23 @@ describe('iCalendar export', () => {
     const ics = followUpsToIcs(sampleDoc(), { now: NOW, timeZone: 'Europe/Kyiv' })
     expect(ics).not.toMatch(/TZID/)
     expect(ics).toMatch(/\r\nDTSTART:\d{8}T\d{6}Z\r\n/)
+  })
+
+  it('follows RFC 5545 text rules: no raw control characters, a CR in a name is no line break, CRLF at the end', () => {
+    // A file written before names were cleaned on input can still hold them.
+    const odd = contact({ name: 'Ada' }, 'c-odd', { subject: 'quote\u0007 for\u001b[2J Q3' })
+    odd.name = 'Ada\rLovelace\u0000\u009b'
+    odd.org = 'Acme\r\nInc'
+    const ics = followUpsToIcs(docWith(odd), { now: NOW, timeZone: 'Europe/Berlin' })
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true)
+    // Every line break in the file is a CRLF that ends a content line; nothing else below 0x20 but tab.
+    // eslint-disable-next-line no-control-regex
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/)
+
+    const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!
+    expect(event.getFirstPropertyValue('summary')).toBe('Follow up with Ada Lovelace (Acme Inc)')
+    expect(String(event.getFirstPropertyValue('description')).split('\n')[0]).toBe('quote for[2J Q3')
+    expect(event.getFirstSubcomponent('valarm')?.getFirstPropertyValue('description')).toBe('Follow up with Ada Lovelace (Acme Inc)')
   })
 
   it('keeps UIDs stable across exports', () => {

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next'
+import type { PromiseView } from '../../core/promises'
+import type { ContactKind, Status } from '../../core/model'
+import { formatDay } from './dates'
+
+/** "Promised Nov 25 · 5 days late", "Promised Nov 25 · due today", "Promised by Nov 25". */
+export function promiseText(t: TFunction, promise: PromiseView, language: string, now: Date, timeZone: string): string {
+  const date = formatDay(promise.by, language, now, timeZone)
+  if (promise.state === 'late') return t('promise.late', { date, count: promise.daysLate })
+  if (promise.state === 'due') return t('promise.due', { date })
+  return t('promise.pending', { date })
+}
+
+/** A status in the words of the contact's kind: a vendor's order is Received or Cancelled, a lead's deal Won or Dropped. */
+export function statusLabel(t: TFunction, status: Status, kind: ContactKind): string {
+  if (kind === 'vendor' && (status === 'won' || status === 'dropped')) return t(`statusVendor.${status}`)
+  return t(`status.${status}`)
+}
