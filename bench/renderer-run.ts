@@ -29,7 +29,8 @@ export function runRendererBench(options: { runs: number; now: Date }): Renderer
       env: { ...process.env, [RENDERER_BENCH_ENV]: JSON.stringify({ out, runs: options.runs, now: options.now.toISOString() }) }
     })
     if (result.status !== 0) throw new Error(`the renderer benchmark (vitest) exited with ${result.status}`)
-    return JSON.parse(readFileSync(out, 'utf8')) as RendererReport
+    // JSON has no NaN: a card that never came into sight was written as null.
+    return JSON.parse(readFileSync(out, 'utf8'), (key, value) => (value === null && (key === 'enterMs' || key === 'dragMs') ? Number.NaN : value)) as RendererReport
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
