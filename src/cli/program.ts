@@ -8,7 +8,7 @@ import { resolveDataDir } from '../store'
 import { openService, type TouchbaseService } from '../service'
 import type { ContactView } from '../core/contact-view'
 import { reminderMessage } from '../service/reminder-message'
-import { createNodeNotifier, type Notifier } from '../service/notifier'
+import type { Notifier } from '../service/notifier'
 import { resolveLanguage } from '../shared/i18n'
 import { boardText, contactDetail, contactLine, dueText, exitWord, importReportText, localDateTime, plural, statsText, terminalSafe } from './format'
 import { addLoopCommands } from './loop-commands'
@@ -96,7 +96,8 @@ export function buildProgram(io: CliIo): Command {
     const dataDir = resolveDataDir({ override: opts.data, env: io.env, platform: process.platform, homedir: homedir() })
     // --now was parsed (and checked) into an ISO instant by parseInstant.
     const now = opts.now ? new Date(opts.now) : undefined
-    const { service, store } = await openService(dataDir, now ? { now: () => now } : {})
+    // A warning (e.g. today's backup could not be made) goes to stderr; the command still succeeds.
+    const { service, store } = await openService(dataDir, now ? { now: () => now } : {}, { onWarning: (w) => io.err(`touchbase: warning: ${w.message}`) })
     try {
       return await run(service, opts)
     } finally {
@@ -305,7 +306,8 @@ export function buildProgram(io: CliIo): Command {
           return
         }
         try {
-          await (io.notifier ?? createNodeNotifier()).notify(message)
+          // node-notifier loads only for `remind`: every other command starts without it.
+          await (io.notifier ?? (await import('../service/notifier')).createNodeNotifier()).notify(message)
         } catch (error) {
           io.out(dueText(await service.today(), service.timeZone()))
           throw new Error(`no notification was shown: the notification service refused it (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`, { cause: error })

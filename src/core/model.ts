@@ -58,7 +58,12 @@ export const RruleInput = rruleSchema({ allowSubDaily: false })
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional()
 
-export const TouchSchema = z.object({
+/**
+ * The stored records are loose objects: a field this version does not know (added by hand, or
+ * by a newer minor version with the same schemaVersion) is kept through every round trip
+ * instead of being dropped on the next write.
+ */
+export const TouchSchema = z.looseObject({
   id: z.string().min(1),
   at: Instant,
   channel: z.enum(CHANNELS),
@@ -79,7 +84,7 @@ export const BoardName = z
   .refine((s) => !s.startsWith('userdb-'), 'userdb-… names are personal databases, not boards')
 export const UserName = z.string().trim().min(1, 'must not be empty').max(100)
 
-export const ContactSchema = z.object({
+export const ContactSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string().trim().min(1, 'must not be empty').max(200),
   org: optionalText(200),
@@ -173,13 +178,14 @@ const SettingsFields = z.object({
 })
 
 // Settings added after the first release carry defaults, so an older file reads without a migration.
+// Stored settings keep fields they do not know, like the other records; a patch may not add any.
 export const SettingsSchema = SettingsFields.extend({
   quickLogShortcut: SettingsFields.shape.quickLogShortcut.default(DEFAULT_QUICK_LOG_SHORTCUT),
   blockMinutes: SettingsFields.shape.blockMinutes.default(30),
   workdays: SettingsFields.shape.workdays.default([...DEFAULT_WORKDAYS]),
   dailyCapacity: SettingsFields.shape.dailyCapacity.default(15),
   playbook: SettingsFields.shape.playbook.default({})
-})
+}).loose()
 export type Settings = z.infer<typeof SettingsSchema>
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -195,7 +201,7 @@ export const DEFAULT_SETTINGS: Settings = {
   playbook: {}
 }
 
-export const ReminderStateSchema = z.object({
+export const ReminderStateSchema = z.looseObject({
   /** The latest reminder occurrence that was handled (fired, or skipped as nothing was due). */
   lastFiredOccurrence: Instant.optional(),
   /** "Snooze today's reminder": the next reminder fires at this instant instead. */
@@ -241,7 +247,7 @@ export const BlockRecordInputSchema = z
 export type BlockRecordInput = z.input<typeof BlockRecordInputSchema>
 
 /** A finished follow-up block, kept in the data file for the streak. */
-export const BlockRecordSchema = z.object({
+export const BlockRecordSchema = z.looseObject({
   id: z.string().min(1),
   /** The local day it was done on. */
   date: Day,
@@ -259,15 +265,71 @@ export const BlockRecordSchema = z.object({
 })
 export type BlockRecord = z.infer<typeof BlockRecordSchema>
 
-export const DocumentSchema = z.object({
+const documentTop = {
   schemaVersion: z.literal(SCHEMA_VERSION),
-  contacts: z.array(ContactSchema),
   settings: SettingsSchema,
   reminder: ReminderStateSchema,
   /** Finished follow-up blocks, oldest first. Absent in files from before blocks: none. */
   blocks: z.array(BlockRecordSchema).default([])
-})
+}
+
+export const DocumentSchema = z
+  .looseObject({
+    schemaVersion: documentTop.schemaVersion,
+    contacts: z.array(ContactSchema),
+    settings: documentTop.settings,
+    reminder: documentTop.reminder,
+    blocks: documentTop.blocks
+  })
+  .superRefine((doc, ctx) => {
+    for (const issue of duplicateIdIssues(doc.contacts)) ctx.addIssue({ code: 'custom', ...issue })
+  })
 export type TouchbaseDocument = z.infer<typeof DocumentSchema>
+
+/** The document without its contacts: the store validates those one by one, and this whole. */
+export const DocumentTopSchema = z.looseObject(documentTop)
+export type DocumentTop = z.infer<typeof DocumentTopSchema>
+
+/**
+ * Ids must be unique: contacts within the document, touches within their contact. A duplicate
+ * (a hand edit, a bad merge) would make `delete` remove both.
+ */
+export function duplicateIdIssues(contacts: readonly Pick<Contact, 'id' | 'touches'>[]): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = []
+  const firstIndex = new Map<string, number>()
+  contacts.forEach((contact, i) => {
+    const first = firstIndex.get(contact.id)
+    if (first === undefined) firstIndex.set(contact.id, i)
+    else issues.push({ path: ['contacts', i, 'id'], message: `duplicate id "${contact.id}" (contacts.${first} has it too)` })
+    issues.push(...duplicateTouchIdIssues(contact).map((issue) => ({ ...issue, path: ['contacts', i, ...issue.path] })))
+  })
+  return issues
+}
+
+export function duplicateTouchIdIssues(contact: Pick<Contact, 'touches'>): { path: (string | number)[]; message: string }[] {
+  if (contact.touches.length < 2) return []
+  const issues: { path: (string | number)[]; message: string }[] = []
+  const firstIndex = new Map<string, number>()
+  contact.touches.forEach((touch, j) => {
+    const first = firstIndex.get(touch.id)
+    if (first === undefined) firstIndex.set(touch.id, j)
+    else issues.push({ path: ['touches', j, 'id'], message: `duplicate touch id "${touch.id}" (touches.${first} has it too)` })
+  })
+  return issues
+}
+
+/**
+ * In a store.update() the contacts are the store's frozen records (so the ones a change does
+ * not touch are never copied, validated or encoded again). This puts a private, editable copy
+ * of one in its place and returns it.
+ */
+export function editContact(doc: TouchbaseDocument, index: number): Contact {
+  const original = doc.contacts[index]
+  if (original === undefined) throw new RangeError(`No contact at index ${index}`)
+  const copy = structuredClone(original)
+  doc.contacts[index] = copy
+  return copy
+}
 
 export function emptyDocument(): TouchbaseDocument {
   return { schemaVersion: SCHEMA_VERSION, contacts: [], settings: structuredClone(DEFAULT_SETTINGS), reminder: {}, blocks: [] }

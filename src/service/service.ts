@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { monotonicFactory } from 'ulid'
 import {
   BoardName,
@@ -18,6 +20,7 @@ import {
   TouchCount,
   TouchInputSchema,
   TouchPatchSchema,
+  editContact,
   type BlockRecord,
   type BlockRecordInput,
   type CloseInput,
@@ -45,9 +48,11 @@ import { blockQueue, todaySections, type TodaySections } from '../core/today'
 import { buildPlan, nextBlockSize, planSpread, type Plan, type SpreadMove } from '../core/plan'
 import { blockStreak, type Streak } from '../core/streak'
 import { messageFor, resolvePlaybook, type PlaybookEntry, type PlaybookLanguage, type TouchMessage } from '../core/playbook'
-import type { Store } from '../store'
+import { BACKUP_DIR_NAME, latestBackup, type DataFileErrorCode, type Store, type StoreStatus } from '../store'
 import { ExportFormatSchema, ImportRequestSchema, type ExportFormat, type ExportedFile, type ImportFileRequest, type ImportReport, type ImportRequest } from '../core/interop/requests'
-import { exportData, importContacts, importFromDisk, restoreBackup } from './interop'
+// Import, export and restore load their libraries (CSV, vCard, iCalendar) only when used:
+// a `touchbase touch` starts faster and smaller without them.
+const interop = () => import('./interop')
 import { ServiceError, invalidInput, parseOrThrow } from './errors'
 import { z } from 'zod'
 
@@ -115,7 +120,6 @@ const BackupText = z.string().max(200_000_000, 'is larger than 200 MB')
  * its arguments with core's schemas, whoever calls it.
  */
 export class TouchbaseService {
-  private usualStopMemo: { contacts: readonly Contact[]; minute: number; timeZone: string; value: number | null } | undefined
   readonly now: () => Date
   readonly timeZone: () => string
   /** The data file; every write through it is announced to onChange listeners as 'local'. */
@@ -144,7 +148,7 @@ export class TouchbaseService {
 
   /** Sync writes what arrived from other devices here; tagged 'sync' so it is not sent back. */
   async applySyncChange<T>(change: (doc: TouchbaseDocument) => T): Promise<T> {
-    const result = await this.file.update(change)
+    const result = await this.file.update(change, { origin: 'sync' })
     this.emitChange('sync')
     return result
   }
@@ -182,7 +186,7 @@ export class TouchbaseService {
     const q = parseOrThrow(ContactQuerySchema, query, 'filter')
     const doc = await this.store.read()
     const ctx = this.viewContext(doc)
-    return dueViews(doc.contacts, ctx, contactFilter(q, ctx))
+    return dueViews(doc.contacts, ctx, contactFilter(q, { ...ctx, me: doc.settings.sync?.user }))
   }
 
   /** Today in sections: overdue (with how late), today, they owe you, coming up. */
@@ -456,9 +460,10 @@ export class TouchbaseService {
       const applied: AppliedMove[] = []
       const changed: Contact[] = []
       for (const move of moves) {
-        const contact = doc.contacts.find((c) => c.id === move.id)!
-        applied.push({ ...move, previous: contact.snoozedUntil ?? null })
+        const index = doc.contacts.findIndex((c) => c.id === move.id)
+        applied.push({ ...move, previous: doc.contacts[index]!.snoozedUntil ?? null })
         if (dryRun) continue
+        const contact = editContact(doc, index)
         contact.snoozedUntil = move.at
         contact.updatedAt = this.nowIso()
         changed.push(contact)
@@ -479,11 +484,12 @@ export class TouchbaseService {
       const restored: Contact[] = []
       const skipped: string[] = []
       for (const move of list) {
-        const contact = doc.contacts.find((c) => c.id === move.id)
-        if (!contact || contact.snoozedUntil !== move.at) {
+        const index = doc.contacts.findIndex((c) => c.id === move.id)
+        if (index < 0 || doc.contacts[index]!.snoozedUntil !== move.at) {
           skipped.push(move.id)
           continue
         }
+        const contact = editContact(doc, index)
         if (move.previous) contact.snoozedUntil = move.previous
         else delete contact.snoozedUntil
         contact.updatedAt = this.nowIso()
@@ -530,7 +536,7 @@ export class TouchbaseService {
 
   /** Imports CSV or vCard text in one atomic write (or only reports, with dryRun). */
   async importContacts(request: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
-    return importContacts(this.store, parseOrThrow(ImportRequestSchema, request, 'import request'), { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
+    return (await interop()).importContacts(this.store, parseOrThrow(ImportRequestSchema, request, 'import request'), { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
   }
 
   /**
@@ -541,16 +547,36 @@ export class TouchbaseService {
     request: ImportFileRequest,
     progress: { onRead?: (bytesRead: number, bytesTotal: number) => void; onProgress?: (done: number, total: number) => void } = {}
   ): Promise<ImportReport> {
-    return importFromDisk(this.store, request, { now: this.now(), newId: this.newId, ...progress })
+    return (await interop()).importFromDisk(this.store, request, { now: this.now(), newId: this.newId, ...progress })
   }
 
   async exportData(format: ExportFormat): Promise<ExportedFile> {
-    return exportData(this.store, parseOrThrow(ExportFormatSchema, format, 'format'), { now: this.now(), timeZone: this.timeZone() })
+    return (await interop()).exportData(this.store, parseOrThrow(ExportFormatSchema, format, 'format'), { now: this.now(), timeZone: this.timeZone() })
   }
 
   /** Replaces everything with a JSON backup, after validating it and backing up the current file. */
   async restoreBackup(text: string): Promise<{ contacts: number; backupPath: string }> {
-    return restoreBackup(this.store, parseOrThrow(BackupText, text, 'backup'))
+    return (await interop()).restoreBackup(this.store, parseOrThrow(BackupText, text, 'backup'))
+  }
+
+  // ---- the data file itself ----
+
+  /** Whether the data file can be used, as plain data a front can show (and send over IPC). */
+  dataStatus(): DataStatus {
+    return toDataStatus(this.store.status(), this.store.filePath)
+  }
+
+  /** The way back from a damaged or vanished file: restores the newest backup (the current state is kept aside first). */
+  async restoreLatestBackup(): Promise<{ contacts: number; backupPath: string; restoredFrom: string }> {
+    const latest = await latestBackup(this.store.dataDir)
+    if (!latest) throw new ServiceError('not-found', `There is no backup in ${join(this.store.dataDir, BACKUP_DIR_NAME)} to restore.`)
+    return { ...(await this.restoreBackup(await readFile(latest, 'utf8'))), restoredFrom: latest }
+  }
+
+  /** When the file vanished while Touchbase was running: writes back the data Touchbase still holds. */
+  async recreateDataFile(): Promise<{ contacts: number }> {
+    if (this.store.status().state !== 'missing') throw new ServiceError('conflict', 'The data file is not missing, so there is nothing to recreate.')
+    return { contacts: await this.store.restoreLastKnown() }
   }
 
   // ---- helpers ----
@@ -558,20 +584,7 @@ export class TouchbaseService {
   viewContext(doc: TouchbaseDocument): ViewContext {
     const now = this.now()
     const timeZone = this.timeZone()
-    return { now, timeZone, settings: doc.settings, usualStop: this.usualStop(doc, now, timeZone) }
-  }
-
-  /**
-   * Where this user usually gives up: a pass over every contact, so remembered for the document
-   * the store handed out (frozen, the same object until the file changes), within the minute.
-   */
-  private usualStop(doc: TouchbaseDocument, now: Date, timeZone: string): number | null {
-    const minute = Math.floor(now.getTime() / 60_000)
-    const memo = this.usualStopMemo
-    if (memo?.contacts === doc.contacts && memo.minute === minute && memo.timeZone === timeZone && Object.isFrozen(doc.contacts)) return memo.value
-    const value = usualStopFor(doc.contacts, now, timeZone)
-    this.usualStopMemo = { contacts: doc.contacts, minute, timeZone, value }
-    return value
+    return { now, timeZone, settings: doc.settings, usualStop: usualStopFor(doc.contacts, now, timeZone) }
   }
 
   private views(doc: TouchbaseDocument): ContactView[] {
@@ -611,8 +624,9 @@ export class TouchbaseService {
   private async change(id: string, apply: (doc: TouchbaseDocument, contact: Contact) => void, updatedAt = this.nowIso()): Promise<ContactChange> {
     const key = parseOrThrow(IdRef, id, 'id')
     return this.store.update((doc) => {
-      const contact = findContact(doc, key)
-      const before = structuredClone(contact)
+      const before = findContact(doc, key)
+      // A private copy of this one contact; the others stay shared, unvalidated and unencoded.
+      const contact = editContact(doc, doc.contacts.indexOf(before))
       apply(doc, contact)
       contact.updatedAt = updatedAt
       return { contact: toContactView(contact, this.viewContext(doc)), before }
@@ -666,10 +680,12 @@ function announceWrites(store: Store, announce: () => void): Store {
       return store.dataDir
     },
     read: () => store.read(),
-    update: (change) => after(store.update(change)),
-    replace: (doc) => after(store.replace(doc)),
+    update: (change, options) => after(store.update(change, options)),
+    replace: (doc, options) => after(store.replace(doc, options)),
+    restoreLastKnown: (options) => after(store.restoreLastKnown(options)),
     backupNow: (label) => store.backupNow(label),
-    watch: (listener) => store.watch(listener),
+    status: () => store.status(),
+    watch: (listener, options) => store.watch(listener, options),
     close: () => store.close()
   }
 }
@@ -678,6 +694,37 @@ function clearPromise(contact: Contact): void {
   delete contact.waitingUntil
   delete contact.waitingFor
   delete contact.waitingSince
+}
+
+/** The data file's state for a front: ok, or what is wrong with it and the ways back. */
+export type DataStatus =
+  | { state: 'ok'; filePath: string }
+  | {
+      state: 'damaged' | 'missing'
+      filePath: string
+      code: DataFileErrorCode
+      /** The full explanation, in English (the CLI's words); `code` is what a UI translates. */
+      message: string
+      details: string[]
+      safeCopyPath?: string
+      latestBackup?: string
+      /** missing only: the data Touchbase still holds can be written back (recreateDataFile). */
+      canRecreate: boolean
+    }
+
+export function toDataStatus(status: StoreStatus, filePath: string): DataStatus {
+  if (status.state === 'ok') return { state: 'ok', filePath }
+  const { error } = status
+  return {
+    state: status.state,
+    filePath,
+    code: error.code,
+    message: error.message,
+    details: error.details,
+    ...(error.safeCopyPath ? { safeCopyPath: error.safeCopyPath } : {}),
+    ...(error.latestBackup ? { latestBackup: error.latestBackup } : {}),
+    canRecreate: status.state === 'missing' && error.details.every((d) => !d.includes('is a link to'))
+  }
 }
 
 /** Finds a contact by exact id or by an unambiguous id prefix (handy on the command line). */

@@ -1,6 +1,8 @@
-import { access, mkdir, readdir, unlink } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
+import { access, copyFile, link, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeFileAtomic } from './fsync-adapter'
+import { writeFileAtomic } from './atomic-write'
 
 export const BACKUP_DIR_NAME = 'backups'
 /** Daily backups kept: with at most one per day, the newest 7 always cover the last 7 days. */
@@ -65,17 +67,60 @@ export async function pruneDailyBackups(dataDir: string, keep = DAILY_BACKUPS_KE
 }
 
 /**
- * Called before a write with the bytes of the current good file: the first write of each
- * local day saves them as that day's backup, then old daily backups are pruned. Returns the
- * new backup's path, or undefined when today's already exists.
+ * Keeps `sourcePath` (the current data file) as `destPath`, byte for byte.
+ *
+ * A hard link when possible: instant, whatever the file's size. That is safe because every
+ * writer replaces the data file by renaming a new file over its name and never writes into it,
+ * so once the next write lands, the old file is reachable only through the backup's name. Where
+ * links do not work (another file system, e.g. a data file linked into a synced folder, or one
+ * without hard links), the file is copied by the kernel and renamed into place.
  */
-export async function ensureDailyBackup(dataDir: string, now: Date, currentBytes: () => Promise<Uint8Array>): Promise<string | undefined> {
+export async function preserveFile(sourcePath: string, destPath: string): Promise<void> {
+  try {
+    await link(sourcePath, destPath)
+    return
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
+  }
+  const temp = `${destPath}.${randomBytes(6).toString('hex')}.tmp`
+  try {
+    await copyFile(sourcePath, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE)
+    await rename(temp, destPath)
+  } finally {
+    await unlink(temp).catch(() => undefined)
+  }
+}
+
+/**
+ * Called before a write, with the current good file: the first write of each local day keeps
+ * it as that day's backup, then old daily backups are pruned. Returns the new backup's path,
+ * or undefined when today's already exists.
+ */
+export async function ensureDailyBackup(dataDir: string, now: Date, currentFile: () => Promise<string>): Promise<string | undefined> {
   const path = dailyBackupPath(dataDir, localDay(now))
   if (await exists(path)) return undefined
   await mkdir(backupDirOf(dataDir), { recursive: true })
-  await writeFileAtomic(path, await currentBytes())
+  await preserveFile(await currentFile(), path)
   await pruneDailyBackups(dataDir)
   return path
+}
+
+/** The newest backup file (by modification time), offered when the data file is lost or damaged. */
+export async function latestBackup(dataDir: string): Promise<string | undefined> {
+  const dir = backupDirOf(dataDir)
+  let names: string[]
+  try {
+    names = (await readdir(dir)).filter((n) => n.startsWith('touchbase-') && n.endsWith('.json'))
+  } catch {
+    return undefined
+  }
+  let newest: { path: string; mtimeMs: number } | undefined
+  for (const name of names) {
+    const path = join(dir, name)
+    const info = await stat(path).catch(() => undefined)
+    if (info?.isFile() && info.size > 0 && (!newest || info.mtimeMs > newest.mtimeMs)) newest = { path, mtimeMs: info.mtimeMs }
+  }
+  return newest?.path
 }
 
 /** "Before restore!" becomes "before-restore": labels end up in file names. */
@@ -88,10 +133,21 @@ export function labelSlug(label: string): string {
   return slug === '' ? 'manual' : slug
 }
 
-/** Saves `bytes` as `backups/touchbase-<label>-<timestamp>.json` and returns its path. */
-export async function writeLabeledBackup(dataDir: string, label: string, now: Date, bytes: Uint8Array): Promise<string> {
+/**
+ * Saves the current file (or, when there is none yet, `bytes`) as
+ * `backups/touchbase-<label>-<timestamp>.json` and returns its path.
+ */
+export async function writeLabeledBackup(dataDir: string, label: string, now: Date, source: { file: string } | { bytes: Uint8Array }): Promise<string> {
   await mkdir(backupDirOf(dataDir), { recursive: true })
-  const path = await freePath(join(backupDirOf(dataDir), `touchbase-${labelSlug(label)}-${fileTimestamp(now)}`), '.json')
-  await writeFileAtomic(path, bytes)
-  return path
+  for (;;) {
+    const path = await freePath(join(backupDirOf(dataDir), `touchbase-${labelSlug(label)}-${fileTimestamp(now)}`), '.json')
+    try {
+      if ('file' in source) await preserveFile(source.file, path)
+      else await writeFileAtomic(path, source.bytes)
+      return path
+    } catch (error) {
+      // Another process took the same name in the same second: take the next one.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+  }
 }

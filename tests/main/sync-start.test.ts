@@ -38,7 +38,7 @@ const NOW = localTime('2026-11-25T10:00')
 const passwordFile = () => join(app.getPath('appData'), APP_NAME, 'sync-password.bin')
 
 async function laptop(user: string): Promise<Instance> {
-  const instance = await Instance.open(`${user}-laptop`, { server: server.url, user, password: PASSWORD })
+  const instance = await Instance.open(`${user}-laptop`, { server: server.url, user, password: PASSWORD, now: NOW })
   others.push(instance)
   return instance
 }
@@ -74,7 +74,7 @@ describe('sync in the app', { timeout: 60_000 }, () => {
     }
 
     // A touch logged in the window is sent by the runner on its own (2 s after the change).
-    await t.invoke(window, 'touch:log', fromLaptop.id, { channel: 'call', note: 'called from the desktop' })
+    expect(await t.invoke(window, 'touch:log', fromLaptop.id, { channel: 'call', note: 'called from the desktop' })).toMatchObject({ ok: true })
     await vi.waitFor(
       async () => {
         await other.sync()

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ImportError } from '../../src/core/interop'
-import type { Contact, TouchbaseDocument } from '../../src/core/model'
+import { editContact, type Contact, type TouchbaseDocument } from '../../src/core/model'
 import { exportData, importContacts, restoreBackup, type ImportRequest } from '../../src/service/interop'
 import { openStore, type Store } from '../../src/store'
 
@@ -260,7 +260,7 @@ describe('restore from a JSON backup', () => {
   it('gives back byte-for-byte the same data file, after backing up the current one', async () => {
     await run({ text: fixture('apple-contacts.vcf'), fileName: 'a.vcf' })
     await store.update((doc) => {
-      doc.contacts[0]?.touches.push({ id: 't1', at: '2026-11-20T10:00:00.000Z', channel: 'email', note: 'sent deck' })
+      if (doc.contacts[0]) editContact(doc, 0).touches.push({ id: 't1', at: '2026-11-20T10:00:00.000Z', channel: 'email', note: 'sent deck' })
     })
     const before = await fileBytes()
     const backup = (await exportData(store, 'json', { now: NOW, timeZone: 'UTC' })).content

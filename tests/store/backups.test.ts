@@ -1,9 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { TouchbaseDocument } from '../../src/core/model'
+import { editContact, type TouchbaseDocument } from '../../src/core/model'
 import { localDay, labelSlug } from '../../src/store/backups'
-import { BACKUP_DIR_NAME, DAILY_BACKUPS_KEPT, DATA_FILE_NAME, openStore } from '../../src/store'
+import { BACKUP_DIR_NAME, DAILY_BACKUPS_KEPT, DATA_FILE_NAME, openStore, type StoreEvent, type StoreWarning } from '../../src/store'
 import { makeContact, makeTouch, tempDirs, tempFilesIn } from './helpers'
 
 const dirs = tempDirs()
@@ -29,7 +29,7 @@ describe('daily backups', () => {
     for (let n = 1; n <= 10; n++) {
       for (const hour of [9, 13, 18]) {
         clock = day(n, hour)
-        await store.update((doc) => void doc.contacts[0]!.touches.push(makeTouch(`d${n}h${hour}`)))
+        await store.update((doc) => void editContact(doc, 0).touches.push(makeTouch(`d${n}h${hour}`)))
       }
     }
     // Day 1 started with no file, so there was nothing to back up: days 2‥10 got one each,
@@ -67,7 +67,7 @@ describe('daily backups', () => {
     const labeled = await store.backupNow('before restore')
     for (let n = 2; n <= 12; n++) {
       clock = day(n)
-      await store.update((doc) => void doc.contacts[0]!.tags.push(`t${n}`))
+      await store.update((doc) => void editContact(doc, 0).tags.push(`t${n}`))
     }
     const names = await backupNames(dir)
     expect(names).toContain(labeled.split(/[\\/]/).pop())
@@ -103,5 +103,32 @@ describe('backupNow', () => {
     expect(labelSlug('Before restore!')).toBe('before-restore')
     expect(labelSlug('../../etc/passwd')).toBe('etc-passwd')
     expect(labelSlug('???')).toBe('manual')
+  })
+})
+
+describe('a backup that cannot be made', () => {
+  it('warns (once a day, to onWarning and to watchers) and never stops the save', async () => {
+    const dir = await dirs.make()
+    let clock = day(1)
+    const warnings: StoreWarning[] = []
+    const store = await openStore(dir, { now: () => clock, onWarning: (w) => warnings.push(w) })
+    const events: StoreEvent[] = []
+    store.watch((event) => events.push(event))
+    await store.update((doc) => void doc.contacts.push(makeContact('a')))
+    // Something that is not a folder where backups/ belongs: no backup can go there (a
+    // read-only folder does the same for a user who is not root; see tests/cli).
+    await writeFile(join(dir, BACKUP_DIR_NAME), 'in the way')
+    clock = day(2)
+    await store.update((doc) => void editContact(doc, 0).tags.push('saved'))
+    await store.update((doc) => void editContact(doc, 0).tags.push('saved again'))
+    expect((await parse(join(dir, DATA_FILE_NAME))).contacts[0]!.tags).toEqual(['saved', 'saved again'])
+
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]!.code).toBe('backup-failed')
+    expect(warnings[0]!.message).toContain(join(dir, BACKUP_DIR_NAME))
+    expect(warnings[0]!.message).toMatch(/Your change was saved all the same/)
+    expect(warnings[0]!.message).toMatch(/What to do: /)
+    expect(events).toEqual([{ type: 'warning', warning: warnings[0] }])
+    await store.close()
   })
 })

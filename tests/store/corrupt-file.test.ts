@@ -30,6 +30,18 @@ const cases: Array<[string, DataFileErrorCode, () => Buffer, RegExp]> = [
     /do not match the Touchbase format[\s\S]*contacts\.1\.touches\.0\.at: must be an ISO-8601 date-time/
   ],
   [
+    'duplicate contact ids',
+    'invalid',
+    () => Buffer.from(JSON.stringify(docWith(makeContact('a'), makeContact('b'), makeContact('a', { name: 'Another A' })))),
+    /contacts\.2\.id: duplicate id "a" \(contacts\.0 has it too\)/
+  ],
+  [
+    'duplicate touch ids in a contact',
+    'invalid',
+    () => Buffer.from(JSON.stringify(docWith(makeContact('a', { touches: [makeTouch('t1'), makeTouch('t1', '2026-11-03T09:00:00Z')] })))),
+    /contacts\.0\.touches\.1\.id: duplicate touch id "t1"/
+  ],
+  [
     'a too-new schemaVersion',
     'too-new',
     () => Buffer.from(JSON.stringify({ ...docWith(makeContact('a')), schemaVersion: SCHEMA_VERSION + 1 })),
@@ -62,11 +74,15 @@ describe('a data file that cannot be used', () => {
     expect((await readdir(dir)).sort()).toEqual([DATA_FILE_NAME, `touchbase.${code}-2026-11-27T09-00-00Z.json`].sort())
   })
 
-  it('is noticed by an open store on its next change, which then refuses every write', async () => {
+  it('is noticed by an open store on its next change, which refuses writes until the file is repaired, then carries on', async () => {
     const dir = await dirs.make()
     const filePath = join(dir, DATA_FILE_NAME)
     const store = await openStore(dir, { now })
     await store.update((doc) => void doc.contacts.push(makeContact('a')))
+    const statuses: string[] = []
+    store.watch((event) => {
+      if (event.type === 'status') statuses.push(event.status.state)
+    })
     // Someone else damages the file (replaced by rename, as a careless sync tool might).
     const truncated = goodBytes().subarray(0, 40)
     await writeFile(join(dir, 'elsewhere'), truncated)
@@ -75,16 +91,23 @@ describe('a data file that cannot be used', () => {
     const error = (await store.update((doc) => void doc.contacts.push(makeContact('b'))).catch((e: unknown) => e)) as DataFileError
     expect(error).toBeInstanceOf(DataFileError)
     expect(error.code).toBe('corrupt')
+    expect(store.status()).toEqual({ state: 'damaged', error })
     expect(await readFile(filePath)).toEqual(truncated)
     expect(await readFile(error.safeCopyPath!)).toEqual(truncated)
-
-    // Even after the file is repaired, this store stays shut: only a fresh openStore may write.
-    await writeFile(filePath, goodBytes())
+    // While it stays damaged, everything but a restore is refused with the same error, and the file is left alone.
     await expect(store.update(() => undefined)).rejects.toBe(error)
-    await expect(store.replace(docWith())).rejects.toBe(error)
     await expect(store.read()).rejects.toBe(error)
-    await expect(store.backupNow('x')).rejects.toBe(error)
-    expect(await readFile(filePath)).toEqual(goodBytes())
+    // (A backup before a restore is the exact copy already made.)
+    expect(await store.backupNow('before-restore')).toBe(error.safeCopyPath)
+    expect(await readFile(filePath)).toEqual(truncated)
+
+    // Repaired by hand: the same store, without a restart, reads it and writes again.
+    await writeFile(filePath, goodBytes())
+    expect((await store.read()).contacts.map((c) => c.id)).toEqual(['a'])
+    expect(store.status()).toEqual({ state: 'ok' })
+    await store.update((doc) => void doc.contacts.push(makeContact('c')))
+    expect(JSON.parse(await readFile(filePath, 'utf8')).contacts.map((c: { id: string }) => c.id)).toEqual(['a', 'c'])
+    expect(statuses).toEqual(['damaged', 'ok'])
     await store.close()
   })
 
@@ -100,13 +123,13 @@ describe('a data file that cannot be used', () => {
     expect(error.message).toContain('… and 3 more')
   })
 
-  it('an unreadable path (a folder where the file should be) is "unreadable" and left alone', async () => {
+  it('a folder where the file should be is "not-a-file" and left alone', async () => {
     const dir = await dirs.make()
     await mkdir(join(dir, DATA_FILE_NAME))
     const error = await openFailure(dir)
-    expect(error.code).toBe('unreadable')
+    expect(error.code).toBe('not-a-file')
     expect(error.safeCopyPath).toBeUndefined()
     expect(error.message).toContain('No copy could be made')
-    expect(error.details[0]).toMatch(/^EISDIR/)
+    expect(error.details).toEqual([`${join(dir, DATA_FILE_NAME)} is a folder`])
   })
 })

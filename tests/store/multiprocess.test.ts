@@ -1,24 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFile, readdir, stat, utimes } from 'node:fs/promises'
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DocumentSchema } from '../../src/core/model'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DocumentSchema, editContact } from '../../src/core/model'
 import { DATA_FILE_NAME, openStore } from '../../src/store'
-import { buildStoreBundle, type StoreBundle } from './store-bundle'
+import { encodeDocument } from '../../src/store/document-codec'
+import { largeDocument } from './large-document'
+import { useStoreBundle } from './store-bundle'
 import { eventually, fixturesDir, makeContact, sleep, tempDirs } from './helpers'
 
-/** proper-lockfile's minimum: the shortest a SIGKILLed holder can block the others. */
+/** Short, so a stalled writer in the two-writer race is noticed quickly. */
 const LOCK_STALE_MS = 2_000
 
 const dirs = tempDirs()
-let bundle: StoreBundle
-beforeAll(async () => {
-  bundle = await buildStoreBundle()
-})
-afterAll(async () => {
-  await bundle?.cleanup()
-  await dirs.cleanup()
-})
+const bundle = useStoreBundle()
+afterAll(() => dirs.cleanup())
 
 interface Child {
   process: ChildProcess
@@ -99,23 +95,29 @@ describe('several processes on one file', () => {
     await setup.update((doc) => void doc.contacts.push(makeContact('victim')))
     await setup.close()
     const lockDir = join(dir, `${DATA_FILE_NAME}.lock`)
+    // A minute: far longer than the whole test may wait, so a lock left by a killed child can
+    // only be taken over by seeing that its holder has died (pid, on this computer).
+    const DEAD_HOLDER_STALE_MS = 60_000
 
     const acked: number[] = []
     let killedHoldingLock = 0
     /** ms from spawn to first ack for children that had to take over a dead holder's lock. */
     const takeovers: number[] = []
+    /** ms from spawn to "ready": the machine's pace, reported with the result. */
+    const startups: number[] = []
     let mustTakeOver = false
     const RUNS = 55
     for (let run = 0; run < RUNS; run++) {
       const first = run * 1_000_000
       const started = Date.now()
-      const child = startChild('ack-loop.mjs', [dir, String(first), String(LOCK_STALE_MS)])
+      const child = startChild('ack-loop.mjs', [dir, String(first), String(DEAD_HOLDER_STALE_MS)])
       if (mustTakeOver) {
         await child.waitFor(`ack ${first}`)
         takeovers.push(Date.now() - started)
       } else if (run % 5 !== 0) {
         // Most kills land mid-stream; every fifth may land during start-up (opening, first read).
         await child.waitFor('ready')
+        startups.push(Date.now() - started)
       }
       await sleep(Math.random() * 120)
       child.process.kill('SIGKILL')
@@ -124,19 +126,11 @@ describe('several processes on one file', () => {
         const match = /^ack (\d+)$/.exec(line)
         if (match) acked.push(Number(match[1]))
       }
-      const lockLeft = await stat(lockDir).then(
+      mustTakeOver = await stat(lockDir).then(
         () => true,
         () => false
       )
-      mustTakeOver = false
-      if (lockLeft) {
-        killedHoldingLock++
-        // Waiting out the stale period for real every time would take minutes: do it for three
-        // dead locks (the next child must get through it), and otherwise age the lock as if
-        // that time had passed.
-        if (killedHoldingLock % 10 === 1 && takeovers.length < 3) mustTakeOver = true
-        else await utimes(lockDir, new Date(Date.now() - 3 * LOCK_STALE_MS), new Date(Date.now() - 3 * LOCK_STALE_MS))
-      }
+      if (mustTakeOver) killedHoldingLock++
     }
 
     const doc = await readValidated(dir)
@@ -147,18 +141,61 @@ describe('several processes on one file', () => {
     // The test only means something if it really acked updates and killed lock holders.
     expect(acked.length).toBeGreaterThan(50)
     expect(killedHoldingLock).toBeGreaterThan(3)
-    expect(takeovers.length).toBeGreaterThan(0)
-    // A dead holder blocks the next writer for about the stale time, not much longer.
-    for (const ms of takeovers) expect(ms).toBeLessThan(LOCK_STALE_MS + 3_000)
+    expect(takeovers.length).toBeGreaterThan(3)
+    // Every dead holder's lock was taken over without waiting out the stale time.
+    for (const ms of takeovers) expect(ms).toBeLessThan(DEAD_HOLDER_STALE_MS)
 
-    // A fresh store opens the survivor and can still write to it (the dead lock is taken over).
-    const after = await openStore(dir, { lockStaleMs: LOCK_STALE_MS })
-    await after.update((d) => void d.contacts[0]!.tags.push('survived'))
+    // A fresh store opens the survivor and can still write to it.
+    const after = await openStore(dir, { lockStaleMs: DEAD_HOLDER_STALE_MS })
+    await after.update((d) => void editContact(d, 0).tags.push('survived'))
     expect((await readValidated(dir)).contacts[0]!.tags).toEqual(['survived'])
     await after.close()
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
     console.info(
-      `SIGKILL test: ${RUNS} kills, ${acked.length} acked updates, ${killedHoldingLock} kills left the lock behind ` +
-        `(${takeovers.length} waited out for real: ${takeovers.join(', ')} ms to first ack), ${(await readdir(dir)).filter((n) => n.endsWith('.tmp')).length} temp files left by kills`
+      `SIGKILL test: ${RUNS} kills, ${acked.length} acked updates, ${killedHoldingLock} kills left the lock behind, ` +
+        `taken over by the next child in a median ${median(takeovers)} ms from its start (start-up alone: ${median(startups)} ms); ` +
+        `${(await readdir(dir)).filter((n) => n.endsWith('.tmp')).length} temp files left by kills`
     )
-  })
+    // Its cost follows the machine: 55 child start-ups plus up to 120 ms each before the kill.
+  }, 120_000)
+
+  // The issue's scenario: while one writer works on a large file under the lock for longer than
+  // the lock's stale time, another writer arrives. Before, the second took the lock over and both
+  // renamed their version into place, so one acknowledged touch was lost.
+  it('a large file: work under the lock that outlasts the stale time loses no acknowledged touch', async () => {
+    const STALE_MS = 250
+    const dir = await dirs.make()
+    const doc = largeDocument(10_000, 100_000)
+    await writeFile(join(dir, DATA_FILE_NAME), encodeDocument(doc))
+    const [x, y, z] = [doc.contacts[10]!.id, doc.contacts[20]!.id, doc.contacts[30]!.id]
+
+    const a = startChild('touch-on-go.mjs', [dir, x, String(STALE_MS)])
+    const c = startChild('touch-on-go.mjs', [dir, z, String(STALE_MS)])
+    await eventually(() => expect([a, c].every((child) => child.lines.some((l) => l.startsWith('ready')))).toBe(true), 60_000)
+    // A third writer changes the file after they read it, so each must read it again under the lock.
+    const b = await openStore(dir, { lockStaleMs: STALE_MS })
+    await b.update((d) => void editContact(d, d.contacts.findIndex((k) => k.id === y)).tags.push('from-b'))
+    await b.close()
+
+    a.process.stdin!.end('go\n')
+    const lockOwner = join(dir, `${DATA_FILE_NAME}.lock`, 'owner.json')
+    await eventually(async () => expect(JSON.parse(await readFile(lockOwner, 'utf8')).pid).toBe(a.process.pid), 30_000)
+    c.process.stdin!.end('go\n')
+    expect(await Promise.all([a.exited, c.exited])).toEqual([0, 0])
+
+    const ackMs = (child: Child) => Number(child.lines.find((l) => l.startsWith('ack '))?.split(' ')[1] ?? NaN)
+    // A really did work under the lock for longer than the stale time (it read the whole file again).
+    expect(ackMs(a)).toBeGreaterThan(STALE_MS)
+    const after = await readValidated(dir)
+    const byId = new Map(after.contacts.map((k) => [k.id, k]))
+    expect(byId.get(x)!.touches.at(-1)!.id).toBe(`touch-${x}`)
+    expect(byId.get(y)!.tags).toContain('from-b')
+    // C may fail loudly (if it lost the lock three times over); acknowledged, its touch is there.
+    if (!Number.isNaN(ackMs(c))) expect(byId.get(z)!.touches.at(-1)!.id).toBe(`touch-${z}`)
+    else expect(c.lines).toContain('failed LockLostError')
+    console.info(
+      `large file (${(Buffer.byteLength(encodeDocument(doc)) / 1e6).toFixed(1)} MB), stale ${STALE_MS} ms: A's touch took ${ackMs(a)} ms under the lock, C's ${ackMs(c)} ms; ` +
+        `warnings: ${[...a.lines, ...c.lines].filter((l) => l.startsWith('warning')).join(', ') || 'none'}`
+    )
+  }, 120_000)
 })

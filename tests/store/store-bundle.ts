@@ -3,11 +3,12 @@ import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
+import { afterAll, beforeAll } from 'vitest'
 
 const repoRoot = resolve(__dirname, '../..')
 /** Bundled like the CLI bundles them (see vite.cli.config.ts): rrule's ESM entry does not load in plain Node. */
 const bundled = new Set(['rrule', 'lowdb', 'steno'])
-const externalPackages = ['zod', 'proper-lockfile', 'luxon']
+const externalPackages = ['zod', 'luxon']
 const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...externalPackages]
 
 export interface StoreBundle {
@@ -45,5 +46,22 @@ export async function buildStoreBundle(): Promise<StoreBundle> {
   return {
     entry: join(outDir, 'store.mjs'),
     cleanup: () => rm(outDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Builds the bundle before a test file's tests and removes it after; read `.entry` inside tests.
+ * Call at the top of the file.
+ */
+export function useStoreBundle(): { readonly entry: string } {
+  let bundle: StoreBundle | undefined
+  beforeAll(async () => {
+    bundle = await buildStoreBundle()
+  })
+  afterAll(() => bundle?.cleanup())
+  return {
+    get entry() {
+      return bundle!.entry
+    }
   }
 }

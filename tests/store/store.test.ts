@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, rmdir, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { emptyDocument, type TouchbaseDocument } from '../../src/core/model'
+import { editContact, emptyDocument, type TouchbaseDocument } from '../../src/core/model'
 import { DATA_FILE_NAME, InvalidDocumentError, LockTimeoutError, StoreClosedError, openStore } from '../../src/store'
 import { docWith, makeContact, makeTouch, tempDirs, tempFilesIn } from './helpers'
 
@@ -59,7 +59,7 @@ describe('update', () => {
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         store.update((doc) => {
-          doc.contacts[0]!.touches.push(makeTouch(`t${i}`))
+          editContact(doc, 0).touches.push(makeTouch(`t${i}`))
           return i
         })
       )
@@ -78,16 +78,16 @@ describe('update', () => {
     const store = await openStore(dir, { onWrite: () => writes++ })
     await store.update((doc) => void doc.contacts.push(makeContact('a')))
     writes = 0
-    const first = store.update((doc) => void doc.contacts[0]!.tags.push('first'))
+    const first = store.update((doc) => void editContact(doc, 0).tags.push('first'))
     const queued = [
-      store.update((doc) => void doc.contacts[0]!.tags.push('before')),
+      store.update((doc) => void editContact(doc, 0).tags.push('before')),
       store.update((doc) => {
-        doc.contacts[0]!.tags.push('half-done')
+        editContact(doc, 0).tags.push('half-done')
         throw new Error('boom')
       }),
-      store.update((doc) => void doc.contacts[0]!.tags.push('after')),
+      store.update((doc) => void editContact(doc, 0).tags.push('after')),
       // Leaves the document invalid: rejected by validation, alone.
-      store.update((doc) => void (doc.contacts[0]!.name = '')),
+      store.update((doc) => void (editContact(doc, 0).name = '')),
       store.update((doc) => doc.contacts[0]!.tags.length)
     ]
     const settled = await Promise.allSettled([first, ...queued])
@@ -111,7 +111,7 @@ describe('update', () => {
     const before = await readFile(join(dir, DATA_FILE_NAME))
     await expect(
       store.update((doc) => {
-        doc.contacts[0]!.name = 'Changed'
+        editContact(doc, 0).name = 'Changed'
         doc.contacts.push(makeContact('b'))
         throw new Error('nope')
       })
@@ -165,13 +165,13 @@ describe('read', () => {
     await store.close()
   })
 
-  it('treats a file removed by someone else as empty again', async () => {
+  it('does not quietly start over when the file it was using is removed (see outside-damage.test.ts)', async () => {
     const dir = await dirs.make()
     const store = await openStore(dir)
     await store.update((doc) => void doc.contacts.push(makeContact('a')))
     const { unlink } = await import('node:fs/promises')
     await unlink(join(dir, DATA_FILE_NAME))
-    expect(await store.read()).toEqual(emptyDocument())
+    await expect(store.read()).rejects.toMatchObject({ name: 'DataFileError', code: 'missing' })
     await store.close()
   })
 })

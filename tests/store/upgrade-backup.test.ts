@@ -4,8 +4,9 @@ import { afterEach, expect, it, vi } from 'vitest'
 import { BACKUP_DIR_NAME, DATA_FILE_NAME, openStore } from '../../src/store'
 import { docWith, makeContact, tempDirs } from './helpers'
 
-// No schema older than v1 exists yet, so stand in for one: a file marked `legacy` counts as
-// migrated from v0. This exercises the store's side of an upgrade without inventing a schema.
+// No schema older than v1 exists yet, so stand in for one: a schemaVersion 0 file marked
+// `legacy` is migrated by dropping the mark. This exercises the store's side of an upgrade
+// without inventing a schema.
 vi.mock('../../src/core/migrations', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/core/migrations')>()
   return {
@@ -13,7 +14,7 @@ vi.mock('../../src/core/migrations', async (importOriginal) => {
     migrate(raw: unknown) {
       if (typeof raw === 'object' && raw !== null && 'legacy' in raw) {
         const { legacy: _legacy, ...rest } = raw as Record<string, unknown>
-        return { doc: actual.migrate(rest).doc, migratedFrom: 0 }
+        return { doc: actual.migrate({ ...rest, schemaVersion: 1 }).doc, migratedFrom: 0 }
       }
       return actual.migrate(raw)
     }
@@ -25,7 +26,7 @@ afterEach(() => dirs.cleanup())
 
 it('keeps the pre-upgrade file as a labeled backup before the first write rewrites it', async () => {
   const dir = await dirs.make()
-  const legacyBytes = Buffer.from(JSON.stringify({ ...docWith(makeContact('a')), legacy: true }))
+  const legacyBytes = Buffer.from(JSON.stringify({ ...docWith(makeContact('a')), schemaVersion: 0, legacy: true }))
   await writeFile(join(dir, DATA_FILE_NAME), legacyBytes)
   const store = await openStore(dir, { now: () => new Date('2026-11-27T09:00:00Z') })
   expect((await store.read()).contacts.map((c) => c.id)).toEqual(['a'])

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
+import { editContact } from '../../src/core/model'
 import { openStore } from '../../src/store'
 import { eventually, fixturesDir, makeContact, sleep, tempDirs } from './helpers'
 
@@ -41,7 +42,7 @@ describe('watch', () => {
     let calls = 0
     store.watch(() => calls++)
     for (let i = 0; i < 5; i++) await store.update((doc) => void doc.contacts.push(makeContact(`c${i}`)))
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.update((doc) => void doc.contacts[0]!.tags.push(`t${i}`))))
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.update((doc) => void editContact(doc, 0).tags.push(`t${i}`))))
     await store.replace({ ...(await store.read()), contacts: [] })
     await store.backupNow('manual')
     await sleep(QUIET_MS)

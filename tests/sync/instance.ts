@@ -16,9 +16,11 @@ export class Instance {
     private readonly password: string
   ) {}
 
-  static async open(name: string, config: { server: string; user: string; password: string; boards?: string[] }): Promise<Instance> {
+  /** `now` pins the instance's clock (to share one with an app under test); else the real time. */
+  static async open(name: string, config: { server: string; user: string; password: string; boards?: string[]; now?: Date }): Promise<Instance> {
     const dir = await mkdtemp(join(tmpdir(), `touchbase-${name}-`))
-    const { service, store } = await openService(dir)
+    const now = config.now
+    const { service, store } = await openService(dir, now ? { now: () => now } : {})
     await service.updateSettings({ sync: { server: config.server, user: config.user, boards: config.boards ?? [] } })
     return new Instance(name, dir, service, store, config.password)
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ContactInputSchema, describeIssues, type Contact, type TouchbaseDocument } from '../model'
+import { ContactInputSchema, describeIssues, editContact, type Contact, type TouchbaseDocument } from '../model'
 import { issueCodes } from '../issues'
 import { uniqueTags, type ImportRecord, type RowError } from './records'
 
@@ -226,17 +226,18 @@ export interface AppliedImport {
 /** Carries out a plan on a document (a store draft), in place. */
 export function applyImportPlan(doc: TouchbaseDocument, plan: ImportPlan, deps: ApplyDeps): AppliedImport {
   const idsByRow = new Map<number, string>()
-  const byId = new Map(doc.contacts.map((c) => [c.id, c]))
+  const indexById = new Map(doc.contacts.map((c, i) => [c.id, i]))
   for (const add of plan.toAdd) {
     const contact = newContact(add.input, deps)
-    doc.contacts.push(contact)
-    byId.set(contact.id, contact)
+    indexById.set(contact.id, doc.contacts.push(contact) - 1)
     idsByRow.set(add.row, contact.id)
   }
   for (const merge of plan.toMerge) {
     const id = 'existingId' in merge.target ? merge.target.existingId : idsByRow.get(merge.target.row)
-    const contact = id === undefined ? undefined : byId.get(id)
-    if (!contact || id === undefined) throw new Error(`import plan is stale: the contact for row ${merge.row} is gone`)
+    const index = id === undefined ? undefined : indexById.get(id)
+    if (index === undefined || id === undefined) throw new Error(`import plan is stale: the contact for row ${merge.row} is gone`)
+    // The store's records are frozen: merge into a private copy of one (see editContact).
+    const contact = Object.isFrozen(doc.contacts[index]) ? editContact(doc, index) : doc.contacts[index]!
     mergeInto(contact, merge.input, deps.now)
     idsByRow.set(merge.row, id)
   }
