@@ -15,10 +15,19 @@ export function touchCount(contact: Pick<Contact, 'touches'>): number {
   return contact.touches.length
 }
 
+/** Latest touches of stored contacts (frozen, touch list included), asked for by many queries. */
+const latestMemo = new WeakMap<object, Touch | null>()
+
 /** The latest touch by time (touches can be back-dated, so not simply the last entry). */
 export function latestTouch(contact: Pick<Contact, 'touches'>): Contact['touches'][number] | undefined {
+  const stored = Object.isFrozen(contact) && Object.isFrozen(contact.touches)
+  if (stored) {
+    const memo = latestMemo.get(contact)
+    if (memo !== undefined) return memo ?? undefined
+  }
   let latest: Contact['touches'][number] | undefined
   for (const t of contact.touches) if (!latest || t.at > latest.at) latest = t
+  if (stored) latestMemo.set(contact, latest ?? null)
   return latest
 }
 
