@@ -6,7 +6,8 @@
  * What it covers: every contact kind, channel and outcome; notes on touches and on contacts;
  * the escalating default cadence and custom RRULEs; active, waiting, snoozed, won, not-now (some
  * back on the board, some not yet) and dropped contacts; 0–20 touches each, exactly ten per
- * contact on average (100,000 touches at 10,000 contacts); English or Chinese text.
+ * contact on average (100,000 touches at 10,000 contacts) unless told otherwise; English or
+ * Chinese text, or both in one file. The datastore's tests use it too.
  */
 import { CHANNELS, CONTACT_KINDS, OUTCOMES, emptyDocument, type Contact, type Touch, type TouchbaseDocument } from '../src/core/model'
 
@@ -15,10 +16,15 @@ export interface GenerateOptions {
   /** Every date is placed relative to this instant. */
   now: Date
   seed?: number
-  language?: 'en' | 'zh'
+  /** 'mixed': a fifth of the contacts in Chinese, the rest in English. */
+  language?: 'en' | 'zh' | 'mixed'
+  /** Touches in all; 10 per contact unless given. */
+  touches?: number
 }
 
 export const DEFAULT_SEED = 20_261_127
+/** A fixed `now` for tests that want the same document whatever day they run. */
+export const REFERENCE_NOW = new Date('2026-06-01T09:00:00Z')
 export const MAX_TOUCHES = 20
 const DAY = 86_400_000
 
@@ -68,16 +74,23 @@ export const CUSTOM_CADENCES = [
 ] as const
 
 /**
- * Touch counts for `count` contacts, each 0–20, summing to exactly 10 per contact: drawn in
- * pairs (k, 20 − k) and then shuffled, so every count is as likely as every other.
+ * Touch counts for `count` contacts summing to exactly `total`, each from 0 to twice the average
+ * (0–20 for the default 10): drawn in pairs (k, max − k) and then shuffled, so every count is as
+ * likely as every other; a remainder the pairs cannot make is spread one by one.
  */
-function touchCounts(count: number, random: () => number): number[] {
+function touchCounts(count: number, total: number, random: () => number): number[] {
+  const max = Math.floor((2 * total) / Math.max(count, 1))
   const counts: number[] = []
   for (let i = 0; i + 1 < count; i += 2) {
-    const k = Math.floor(random() * (MAX_TOUCHES + 1))
-    counts.push(k, MAX_TOUCHES - k)
+    const k = Math.floor(random() * (max + 1))
+    counts.push(k, max - k)
   }
-  if (counts.length < count) counts.push(MAX_TOUCHES / 2)
+  if (counts.length < count) counts.push(Math.floor(max / 2))
+  let left = total - counts.reduce((a, b) => a + b, 0)
+  for (let i = 0; left > 0 && counts.length > 0; i = (i + 1) % counts.length) {
+    counts[i]!++
+    left--
+  }
   for (let i = counts.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
     ;[counts[i], counts[j]] = [counts[j]!, counts[i]!]
@@ -87,19 +100,20 @@ function touchCounts(count: number, random: () => number): number[] {
 
 export function generateDocument(options: GenerateOptions): TouchbaseDocument {
   const random = seededRandom(options.seed ?? DEFAULT_SEED)
-  const text = options.language === 'zh' ? ZH : EN
   const now = options.now.getTime()
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const chance = (p: number) => random() < p
   const hex = (digits: number) => Array.from({ length: digits }, () => Math.floor(random() * 16).toString(16)).join('')
   const iso = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString()
-  const counts = touchCounts(options.contacts, random)
+  const counts = touchCounts(options.contacts, options.touches ?? 10 * options.contacts, random)
 
   const doc = emptyDocument()
   doc.contacts = counts.map((touchCount, i): Contact => {
+    const chinese = options.language === 'zh' || (options.language === 'mixed' && random() < 0.2)
+    const text = chinese ? ZH : EN
     const first = pick(text.first)
     const last = pick(text.last)
-    const name = options.language === 'zh' ? `${last}${first}` : `${first} ${last}`
+    const name = chinese ? `${last}${first}` : `${first} ${last}`
     // Older relationships have more touches: created 1–2 days per touch ago, plus up to 60 days.
     const createdAt = now - (touchCount * (1 + random() * 2) + random() * 60 + 0.5) * DAY
     const touches: Touch[] = []
@@ -121,7 +135,7 @@ export function generateDocument(options: GenerateOptions): TouchbaseDocument {
     const contact: Contact = {
       id: hex(10),
       name,
-      org: `${pick(text.orgPrefix)}${options.language === 'zh' ? '' : ' '}${pick(text.orgSuffix)}`,
+      org: `${pick(text.orgPrefix)}${chinese ? '' : ' '}${pick(text.orgSuffix)}`,
       kind: CONTACT_KINDS[i % CONTACT_KINDS.length]!,
       tags: Array.from(new Set(Array.from({ length: Math.floor(random() * 3) }, () => pick(text.tags)))),
       status: 'active',

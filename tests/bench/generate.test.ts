@@ -41,6 +41,18 @@ describe('the benchmark data generator', () => {
     expect(reentries.some((t) => t < now.getTime()) && reentries.some((t) => t > now.getTime())).toBe(true)
   })
 
+  it('makes another number of touches exactly, and a file with English and Chinese contacts side by side', () => {
+    const doc = generateDocument({ contacts: 1_000, touches: 5_000, now, language: 'mixed' })
+    const counts = doc.contacts.map((c) => c.touches.length)
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(5_000)
+    expect(Math.max(...counts)).toBe(10)
+    const chinese = doc.contacts.filter((c) => /\p{Script=Han}/u.test(c.name)).length
+    expect(chinese).toBeGreaterThan(100)
+    expect(chinese).toBeLessThan(300)
+    expect(generateDocument({ contacts: 3, touches: 7, now }).contacts.reduce((n, c) => n + c.touches.length, 0)).toBe(7)
+    expect(DocumentSchema.safeParse(doc).success).toBe(true)
+  })
+
   it('writes Chinese names and text when asked', () => {
     const doc = generateDocument({ contacts: 20, now, language: 'zh' })
     expect(doc.contacts.every((c) => /\p{Script=Han}/u.test(c.name))).toBe(true)
