@@ -106,9 +106,13 @@ export function shouldApplyCsp(url: string, origin: AppOrigin): boolean {
   return parsed.protocol === 'file:'
 }
 
-/** Every permission (camera, notifications from the page, geolocation, …) is refused: the UI needs none. */
-export function isPermissionAllowed(_permission: string): boolean {
-  return false
+/**
+ * Every permission (camera, notifications from the page, geolocation, reading the clipboard, …) is
+ * refused, but one: writing plain text to the clipboard, which "Copy message" needs. It gives the
+ * page nothing to read.
+ */
+export function isPermissionAllowed(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write'
 }
 
 function safeUrl(url: string | undefined): URL | null {

@@ -19,8 +19,12 @@ export function setupSecurity(session: Session, origin: AppOrigin): void {
   session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission))
 
   app.on('web-contents-created', (_event, contents) => {
-    // The app is one page; routes change the hash, which is not a navigation.
-    contents.on('will-navigate', (event) => event.preventDefault())
+    // The app is one page; routes change the hash, which is not a navigation. A plain link out
+    // (the block's mailto:/tel: actions) is handed to the OS, under the same rule as window.open.
+    contents.on('will-navigate', (event, url) => {
+      event.preventDefault()
+      if (isOpenExternalAllowed(url)) void shell.openExternal(url)
+    })
     contents.on('will-redirect', (event) => event.preventDefault())
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(({ url }) => {

@@ -118,6 +118,8 @@ describe('shouldApplyCsp and permissions', () => {
 
   it('refuses every permission', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) expect(isPermissionAllowed(p)).toBe(false)
+    // Copy message writes the filled-in template; the page still cannot read the clipboard.
+    expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true)
   })
 })
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { CappedList } from './CappedList'
 import { overallChoice, type DuplicateChoice, type DuplicateRow } from './report'
 
@@ -60,7 +61,7 @@ export function DuplicateList({ rows, onDuplicate, decisions, onAll, onRow, vcar
   )
 }
 
-type T = ReturnType<typeof useTranslation>['t']
+type T = TFunction
 
 function matchText(t: T, r: DuplicateRow): string {
   if (!r.into) return r.reason ?? ''

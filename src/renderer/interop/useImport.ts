@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { hasNameColumn } from '../../core/interop/csv-import'
 import { MAX_IMPORT_BYTES, describeSize } from '../../core/interop/limits'
 import type { ContactField } from '../../core/interop/records'
@@ -158,7 +159,7 @@ export function useImport() {
   return { phase, choices, progress, pick, close, confirm, preview }
 }
 
-type T = ReturnType<typeof useTranslation>['t']
+type T = TFunction
 
 function summary(t: T, language: string, report: ImportReport): string {
   const n = (list: unknown[]) => list.length.toLocaleString(language)

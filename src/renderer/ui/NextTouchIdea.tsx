@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { messageFor, type PlaybookLanguage } from '../../core/playbook'
 import type { ContactView } from '../../core/contact-view'
 import { useData } from '../app/data'
+import { useToast } from './Toast'
 
 /** The playbook's language for the UI's. */
 export const playbookLanguage = (language: string): PlaybookLanguage => (language.startsWith('zh') ? 'zh-CN' : 'en')
@@ -15,10 +16,17 @@ export function NextTouchIdea({ view, compact = false }: { view: ContactView; co
   const { t, i18n } = useTranslation()
   const { settings, timeZone } = useData()
   const [copied, setCopied] = useState(false)
+  const toast = useToast()
   const message = useMemo(() => messageFor(view, settings?.playbook ?? {}, playbookLanguage(i18n.language), timeZone), [view, settings, i18n.language, timeZone])
 
   async function copy() {
-    await navigator.clipboard.writeText(`${message.subject}\n\n${message.body}`)
+    try {
+      await navigator.clipboard.writeText(`${message.subject}\n\n${message.body}`)
+    } catch {
+      // The OS or the window refused the clipboard: say so rather than pretend it was copied.
+      toast({ message: t('playbook.copyFailed'), tone: 'error' })
+      return
+    }
     setCopied(true)
     window.setTimeout(() => setCopied(false), 2000)
   }
