@@ -93,6 +93,17 @@ export function isOpenExternalAllowed(url: string): boolean {
 }
 
 /**
+ * Whether a navigation of our page is really a mail or phone link (the block's mailto:/tel:
+ * actions): handed to the OS's mail or phone app, while the page stays. Anything else that tries
+ * to navigate the page, https included, is simply refused; links to the web open with
+ * window.open (target=_blank) and isOpenExternalAllowed.
+ */
+export function isMailOrPhoneLink(url: string): boolean {
+  const protocol = safeUrl(url)?.protocol
+  return protocol === 'mailto:' || protocol === 'tel:'
+}
+
+/**
  * Which of our responses get the CSP header: our renderer's own documents and assets (file: or
  * the dev server), never third-party responses, whose headers are not ours to rewrite.
  */

@@ -1,5 +1,5 @@
 import { app, shell, type Session } from 'electron'
-import { CONTENT_SECURITY_POLICY, isOpenExternalAllowed, isPermissionAllowed, shouldApplyCsp, type AppOrigin } from './security-policy'
+import { CONTENT_SECURITY_POLICY, isMailOrPhoneLink, isOpenExternalAllowed, isPermissionAllowed, shouldApplyCsp, type AppOrigin } from './security-policy'
 
 /**
  * Electron's security checklist, applied to every web contents the app ever creates:
@@ -19,11 +19,11 @@ export function setupSecurity(session: Session, origin: AppOrigin): void {
   session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission))
 
   app.on('web-contents-created', (_event, contents) => {
-    // The app is one page; routes change the hash, which is not a navigation. A plain link out
-    // (the block's mailto:/tel: actions) is handed to the OS, under the same rule as window.open.
+    // The app is one page; routes change the hash, which is not a navigation. A plain mail or
+    // phone link (the block's mailto:/tel: actions) is handed to the OS; nothing else leaves.
     contents.on('will-navigate', (event, url) => {
       event.preventDefault()
-      if (isOpenExternalAllowed(url)) void shell.openExternal(url)
+      if (isMailOrPhoneLink(url)) void shell.openExternal(url)
     })
     contents.on('will-redirect', (event) => event.preventDefault())
     contents.on('will-attach-webview', (event) => event.preventDefault())

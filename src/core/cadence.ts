@@ -2,6 +2,9 @@ import { WEEKDAYS, type Contact, type Settings, type Touch } from './model'
 import { BoundedRule, parseRruleOptions } from './rrule-text'
 import { fromFloating, toFloating } from './time'
 
+const MINUTE = 60_000
+const DAY = 86_400_000
+
 /** What the cadence rules read from the settings. */
 export type CadenceSettings = Pick<Settings, 'escalationDays' | 'workdays'>
 
@@ -12,10 +15,19 @@ export function touchCount(contact: Pick<Contact, 'touches'>): number {
   return contact.touches.length
 }
 
+/** Latest touches of stored contacts (frozen, touch list included), asked for by many queries. */
+const latestMemo = new WeakMap<object, Touch | null>()
+
 /** The latest touch by time (touches can be back-dated, so not simply the last entry). */
 export function latestTouch(contact: Pick<Contact, 'touches'>): Contact['touches'][number] | undefined {
+  const stored = Object.isFrozen(contact) && Object.isFrozen(contact.touches)
+  if (stored) {
+    const memo = latestMemo.get(contact)
+    if (memo !== undefined) return memo ?? undefined
+  }
   let latest: Contact['touches'][number] | undefined
   for (const t of contact.touches) if (!latest || t.at > latest.at) latest = t
+  if (stored) latestMemo.set(contact, latest ?? null)
   return latest
 }
 
@@ -35,12 +47,14 @@ export function escalationStep(contact: Pick<Contact, 'touches'>): number {
   return Math.min(since, MAX_COLUMN)
 }
 
+/** The escalating default's wait in days at the contact's step (see escalationStep). */
+export function escalationDaysFor(contact: Pick<Contact, 'touches'>, settings: Pick<Settings, 'escalationDays'>): number {
+  return settings.escalationDays[escalationStep(contact)] ?? settings.escalationDays[settings.escalationDays.length - 1] ?? 30
+}
+
 /** The rule in force: the contact's own, or the default escalation step (see escalationStep). */
 export function cadenceRuleFor(contact: Pick<Contact, 'touches' | 'cadence'>, settings: Pick<Settings, 'escalationDays'>): string {
-  if (contact.cadence) return contact.cadence
-  const step = escalationStep(contact)
-  const days = settings.escalationDays[step] ?? settings.escalationDays[settings.escalationDays.length - 1] ?? 30
-  return `FREQ=DAILY;INTERVAL=${days}`
+  return contact.cadence ?? `FREQ=DAILY;INTERVAL=${escalationDaysFor(contact, settings)}`
 }
 
 /**
@@ -54,17 +68,19 @@ export function nextOccurrence(rule: string, anchor: string | Date, timeZone: st
   // rrule (DTSTART = anchor to the minute, first occurrence strictly after) and keeps a board of
   // 10,000 contacts from spending seconds inside rrule.
   const everyNDays = /^FREQ=DAILY;INTERVAL=(\d+)$/.exec(rule)
-  if (everyNDays) {
-    const start = toFloating(anchor, timeZone)
-    start.setUTCSeconds(0, 0)
-    start.setUTCDate(start.getUTCDate() + Number(everyNDays[1]))
-    return fromFloating(start, timeZone).toISOString()
-  }
+  if (everyNDays) return daysAfter(anchor, Number(everyNDays[1]), timeZone)
   if (!laterDay) return previewOccurrences(rule, anchor, timeZone, 1)[0] ?? null
   const rrule = floatingRule(rule, anchor, timeZone)
-  const nextDay = new Date(Math.floor(toFloating(anchor, timeZone).getTime() / 86_400_000 + 1) * 86_400_000)
+  const nextDay = new Date(Math.floor(toFloating(anchor, timeZone).getTime() / DAY + 1) * DAY)
   const next = rrule.after(nextDay, true)
   return next ? fromFloating(next, timeZone).toISOString() : null
+}
+
+/** `days` local calendar days after `anchor`, at the anchor's wall-clock time to the minute. */
+function daysAfter(anchor: string | Date, days: number, timeZone: string): string {
+  // Floating time has no daylight saving: a calendar day there is always 24 hours.
+  const wall = toFloating(anchor, timeZone).getTime()
+  return fromFloating(new Date(Math.floor(wall / MINUTE) * MINUTE + days * DAY), timeZone).toISOString()
 }
 
 /** The next `count` occurrences after `after`, e.g. for a cadence or reminder preview. */
@@ -94,9 +110,10 @@ export function cadenceAnchor(contact: Pick<Contact, 'touches' | 'createdAt'>): 
  * RRULE is kept exactly as written.
  */
 export function cadenceDueAt(contact: Pick<Contact, 'touches' | 'cadence' | 'createdAt'>, settings: CadenceSettings, timeZone: string): string | null {
-  const touched = contact.touches.length > 0
-  const due = nextOccurrence(cadenceRuleFor(contact, settings), cadenceAnchor(contact), timeZone, touched)
-  if (!due || contact.cadence) return due
+  const anchor = cadenceAnchor(contact)
+  if (contact.cadence) return nextOccurrence(contact.cadence, anchor, timeZone, contact.touches.length > 0)
+  // The escalating default skips writing out and re-reading its "every n days" rule.
+  const due = daysAfter(anchor, escalationDaysFor(contact, settings), timeZone)
   // In floating time (the local wall clock), as this runs for every card on every refresh.
   const wall = toFloating(due, timeZone)
   let shift = 0
@@ -131,7 +148,26 @@ export function previewFollowUps(contact: Pick<Contact, 'touches' | 'cadence' | 
 function floatingRule(rule: string, dtstart: string | Date, timeZone: string): BoundedRule {
   const start = toFloating(dtstart, timeZone)
   start.setUTCSeconds(0, 0)
-  return new BoundedRule({ ...parseRruleOptions(rule), dtstart: start })
+  return new BoundedRule({ ...ruleOptions(rule), dtstart: start })
+}
+
+type RuleOptions = ReturnType<typeof parseRruleOptions>
+
+/** Parsed rules by text: a board evaluates the same few rules for thousands of contacts. */
+const parsedRules = new Map<string, RuleOptions>()
+const PARSED_LIMIT = 10_000
+
+function ruleOptions(rule: string): RuleOptions {
+  let options = parsedRules.get(rule)
+  if (!options) {
+    options = parseRruleOptions(rule)
+    // Frozen, arrays included: RRule copies what it normalises and must never edit the shared parse.
+    for (const value of Object.values(options ?? {})) if (Array.isArray(value)) Object.freeze(value)
+    Object.freeze(options)
+    if (parsedRules.size >= PARSED_LIMIT) parsedRules.clear()
+    parsedRules.set(rule, options)
+  }
+  return options
 }
 
 const instantMs = (instant: string | Date) => (typeof instant === 'string' ? Date.parse(instant) : instant.getTime())

@@ -1,5 +1,5 @@
-import type { Channel, Contact, Priority, Status } from './model'
-import { cadenceDueAt, cadenceNotice, latestTouch, touchCount, type CadenceNotice, type CadenceSettings } from './cadence'
+import type { Channel, Contact, Priority, Status, Touch } from './model'
+import { cadenceDueAt, cadenceNotice, escalationDaysFor, latestTouch, touchCount, type CadenceNotice, type CadenceSettings } from './cadence'
 import { suggestNextChannel } from './suggestions'
 import { toFloating } from './time'
 import { comparePriority, priorityOf } from './priority'
@@ -55,12 +55,57 @@ export function effectiveStatus(contact: Contact, now: Date): Status {
   return contact.status
 }
 
+/** What a view derives from the contact, the zone and the settings alone: not from `now`. */
+interface Derived {
+  /** The zone and cadence settings these were computed for. */
+  key: string
+  latest: Touch | undefined
+  /** nextDueAt, its local wall clock in ms and its local day; undefined until first asked for. */
+  dueAt?: string | null
+  dueWall?: number | null
+  dueDay?: string | null
+  suggestedChannel?: Channel
+}
+
+/**
+ * Derived values per contact object. The store hands out deep-frozen documents whose unchanged
+ * contacts keep their identity from read to read, so only a frozen contact is cached (a draft
+ * being edited is not), and a board after one change recomputes one contact, not 10,000.
+ */
+const derivedCache = new WeakMap<Contact, Derived>()
+const contextKeys = new WeakMap<object, { timeZone: string; settings: CadenceSettings; key: string }>()
+
+/** The zone and cadence settings as a string, memoised per context object (one per list). */
+function contextKey(ctx: Pick<ViewContext, 'timeZone' | 'settings'>): string {
+  const memo = contextKeys.get(ctx)
+  if (memo && memo.timeZone === ctx.timeZone && memo.settings === ctx.settings) return memo.key
+  const key = `${ctx.timeZone}|${ctx.settings.escalationDays.join(',')}|${ctx.settings.workdays.join(',')}`
+  contextKeys.set(ctx, { timeZone: ctx.timeZone, settings: ctx.settings, key })
+  return key
+}
+
+function derived(contact: Contact, ctx: Pick<ViewContext, 'timeZone' | 'settings'>): Derived {
+  const key = contextKey(ctx)
+  const cached = derivedCache.get(contact)
+  if (cached?.key === key) return cached
+  const fresh: Derived = { key, latest: latestTouch(contact) }
+  if (Object.isFrozen(contact)) derivedCache.set(contact, fresh)
+  return fresh
+}
+
 /**
  * When the contact next needs a follow-up. A snooze (until the next touch) comes first; then
  * not-now contacts are due on their re-entry date, waiting ones by the promise rules
- * (core/promises), the others on their cadence.
+ * (core/promises), the others on their cadence. It does not depend on `now`, so it is computed
+ * once per contact object.
  */
 export function nextDueAt(contact: Contact, ctx: Pick<ViewContext, 'settings' | 'timeZone'>): string | null {
+  const d = derived(contact, ctx)
+  if (d.dueAt === undefined) d.dueAt = computeNextDueAt(contact, ctx)
+  return d.dueAt
+}
+
+function computeNextDueAt(contact: Contact, ctx: Pick<ViewContext, 'settings' | 'timeZone'>): string | null {
   switch (contact.status) {
     case 'won':
     case 'dropped':
@@ -74,39 +119,74 @@ export function nextDueAt(contact: Contact, ctx: Pick<ViewContext, 'settings' | 
   }
 }
 
+/** nextDueAt's local wall clock (floating ms), also once per contact object. */
+function nextDueWall(contact: Contact, ctx: Pick<ViewContext, 'settings' | 'timeZone'>): number | null {
+  const d = derived(contact, ctx)
+  if (d.dueWall === undefined) {
+    const at = nextDueAt(contact, ctx)
+    d.dueWall = at === null ? null : toFloating(at, ctx.timeZone).getTime()
+  }
+  return d.dueWall
+}
+
 const DAY_MS = 86_400_000
 
-export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): { dueState: DueState; dueInDays: number | null; dueDay: string | null } {
-  if (!dueAt) return { dueState: 'none', dueInDays: null, dueDay: null }
-  // One conversion to the local wall clock gives both the day and the days from today.
+/** Today's local day number, memoised per context object: a list shares one context for every contact. */
+const todays = new WeakMap<object, { nowMs: number; timeZone: string; day: number }>()
+
+function today(ctx: Pick<ViewContext, 'now' | 'timeZone'>): number {
+  const memo = todays.get(ctx)
+  if (memo && memo.nowMs === ctx.now.getTime() && memo.timeZone === ctx.timeZone) return memo.day
+  const day = Math.floor(toFloating(ctx.now, ctx.timeZone).getTime() / DAY_MS)
+  todays.set(ctx, { nowMs: ctx.now.getTime(), timeZone: ctx.timeZone, day })
+  return day
+}
+
+type DueFields = { dueState: DueState; dueInDays: number | null; dueDay: string | null }
+
+export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): DueFields {
+  if (dueAt === null) return { dueState: 'none', dueInDays: null, dueDay: null }
   const wall = toFloating(dueAt, ctx.timeZone).getTime()
-  const days = Math.floor(wall / DAY_MS) - Math.floor(toFloating(ctx.now, ctx.timeZone).getTime() / DAY_MS)
-  return { dueState: days < 0 ? 'overdue' : days === 0 ? 'today' : 'upcoming', dueInDays: days, dueDay: new Date(wall).toISOString().slice(0, 10) }
+  return dueStateOfWall(wall, wallDay(wall), ctx)
+}
+
+/** "YYYY-MM-DD" of a local wall clock. */
+function wallDay(wall: number): string {
+  return new Date(wall).toISOString().slice(0, 10)
+}
+
+/** From the due date's local wall clock and day, the days from today. */
+function dueStateOfWall(wall: number, dueDay: string, ctx: Pick<ViewContext, 'now' | 'timeZone'>): DueFields {
+  const days = Math.floor(wall / DAY_MS) - today(ctx)
+  return { dueState: days < 0 ? 'overdue' : days === 0 ? 'today' : 'upcoming', dueInDays: days, dueDay }
 }
 
 export function toContactView(contact: Contact, ctx: ViewContext): ContactView {
   const status = effectiveStatus(contact, ctx.now)
-  const last = latestTouch(contact)
+  const d = derived(contact, ctx)
   const due = status === 'won' || status === 'dropped' ? null : nextDueAt(contact, ctx)
-  const state = dueStateOf(due, ctx)
+  const wall = due === null ? null : nextDueWall(contact, ctx)
+  if (wall !== null) d.dueDay ??= wallDay(wall)
+  const state: DueFields = wall === null ? { dueState: 'none', dueInDays: null, dueDay: null } : dueStateOfWall(wall, d.dueDay!, ctx)
   // A not-now contact is off the board until its re-entry date: nothing is due, though the date is known.
   const { dueState, dueInDays } = status === 'not-now' ? { dueState: 'none' as const, dueInDays: null } : state
   const count = touchCount(contact)
   const onBoard = status === 'active' || status === 'waiting'
+  d.suggestedChannel ??= suggestNextChannel(contact, d.latest)
   const notice = onBoard ? cadenceNotice(contact, ctx.now, ctx.timeZone) : null
   return {
     ...contact,
     priority: priorityOf(contact),
     status,
     touchCount: count,
-    lastTouchAt: last?.at ?? null,
-    lastChannel: last?.channel ?? null,
-    lastTouchBy: last?.by ?? null,
+    lastTouchAt: d.latest?.at ?? null,
+    lastChannel: d.latest?.channel ?? null,
+    lastTouchBy: d.latest?.by ?? null,
     nextDueAt: due,
     dueDay: state.dueDay,
     dueState,
     dueInDays,
-    suggestedChannel: suggestNextChannel(contact),
+    suggestedChannel: d.suggestedChannel,
     promise: promiseView(contact, ctx.now, ctx.timeZone),
     atUsualStop: onBoard && ctx.usualStop !== undefined && ctx.usualStop !== null && Math.min(count, 5) === ctx.usualStop,
     ...(notice ? { cadenceNotice: notice } : {})
@@ -120,6 +200,38 @@ export function isDue(view: Pick<ContactView, 'dueState'>): boolean {
 /** Contacts due on or before today, most overdue first, high priority first within a day. */
 export function dueList<T extends ContactView>(views: readonly T[]): T[] {
   return views.filter(isDue).sort(byUrgency)
+}
+
+/**
+ * The same list as dueList(views of all contacts, filtered by `include`), straight from the
+ * contacts: only the due ones become views, so the daily list of a large file costs a due date
+ * per contact and little else.
+ */
+export function dueViews(contacts: readonly Contact[], ctx: ViewContext, include: (view: ContactView) => boolean = () => true): ContactView[] {
+  const due: ContactView[] = []
+  const todayNumber = today(ctx)
+  for (const contact of contacts) {
+    const status = effectiveStatus(contact, ctx.now)
+    if ((status === 'active' || status === 'waiting') && dueBy(contact, ctx, todayNumber)) {
+      const view = toContactView(contact, ctx)
+      if (include(view)) due.push(view)
+    }
+  }
+  return due.sort(byUrgency)
+}
+
+/** Whether the contact is due on or before the local day `todayNumber`, with as little date work as that takes. */
+function dueBy(contact: Contact, ctx: ViewContext, todayNumber: number): boolean {
+  if (contact.status === 'active' && !contact.snoozedUntil && !contact.cadence && derivedCache.get(contact)?.dueWall === undefined) {
+    // The escalating default falls n local days after the anchor, at the anchor's wall-clock
+    // time, moved later (never earlier) by a daylight-saving gap or to the next workday: a
+    // contact whose earliest possible day is after today is not due, with no date computed.
+    const d = derived(contact, ctx)
+    const anchorDay = Math.floor(toFloating(d.latest?.at ?? contact.createdAt, ctx.timeZone).getTime() / DAY_MS)
+    if (anchorDay + escalationDaysFor(contact, ctx.settings) > todayNumber) return false
+  }
+  const wall = nextDueWall(contact, ctx)
+  return wall !== null && Math.floor(wall / DAY_MS) <= todayNumber
 }
 
 export type UrgencyFields = Pick<ContactView, 'nextDueAt' | 'dueInDays' | 'name' | 'priority'>

@@ -131,11 +131,30 @@ export function usualStopOf(figure: TouchFigure): UsualStop | null {
 
 /** The touch count where these contacts' owner most often gives up (for the "you usually stop here" mark). */
 export function usualStopFor(contacts: readonly Contact[], now: Date, timeZone: string): number | null {
+  const day = localDay(now, timeZone)
   const entries = contacts.flatMap((c) => {
-    const at = gaveUpAt(c, now, timeZone)
+    const at = gaveUpAtCached(c, now, timeZone, day)
     return at === null ? [] : [{ id: c.id, touches: at }]
   })
   return usualStopOf(touchFigure(entries, 0))?.touches ?? null
+}
+
+/**
+ * gaveUpAt per stored (frozen) contact, for the rest of the local day or until a not-now contact
+ * comes back: every query and every command's answer asks where the user usually stops, and only
+ * the contacts a write replaced need working out again.
+ */
+const gaveUpMemo = new WeakMap<Contact, { timeZone: string; day: string; until: number; value: number | null }>()
+
+function gaveUpAtCached(contact: Contact, now: Date, timeZone: string, day: string): number | null {
+  if (!Object.isFrozen(contact)) return gaveUpAt(contact, now, timeZone)
+  const at = now.getTime()
+  const memo = gaveUpMemo.get(contact)
+  if (memo && memo.timeZone === timeZone && memo.day === day && at < memo.until) return memo.value
+  const value = gaveUpAt(contact, now, timeZone)
+  const reentry = contact.status === 'not-now' && contact.reentryAt ? Date.parse(contact.reentryAt) : Number.NaN
+  gaveUpMemo.set(contact, { timeZone, day, until: reentry > at ? reentry : Number.POSITIVE_INFINITY, value })
+  return value
 }
 
 export function computeStats(views: readonly ContactView[], ctx: { now: Date; timeZone: string }): Stats {

@@ -128,6 +128,22 @@ const REFERENCE_START = new Date(Date.UTC(2000, 0, 1))
  * a date within RRULE_HORIZON_YEARS of a fixed reference start. Fast for any input.
  */
 export function rruleProblem(text: string, { allowSubDaily = false } = {}): RruleProblem | null {
+  // Rules repeat across contacts (a few presets cover most): each text is checked once, which
+  // makes validating a file of 10,000 contacts cheap. Problems are plain data, safe to share.
+  const key = `${allowSubDaily ? 'any' : 'daily'}|${text}`
+  let problem = problems.get(key)
+  if (problem === undefined) {
+    problem = findRruleProblem(text, allowSubDaily)
+    if (problems.size >= PROBLEMS_LIMIT) problems.clear()
+    problems.set(key, problem)
+  }
+  return problem
+}
+
+const problems = new Map<string, RruleProblem | null>()
+const PROBLEMS_LIMIT = 10_000
+
+function findRruleProblem(text: string, allowSubDaily: boolean): RruleProblem | null {
   let options: Partial<Options>
   try {
     options = parseRruleOptions(text)

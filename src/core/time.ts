@@ -26,8 +26,12 @@ export function fromFloating(floating: Date, timeZone: string): Date {
   // A first guess within an hour or two of the answer; the offsets six hours either side of it
   // are the two a transition near this wall clock can be between.
   const guess = wall - offsetMs(wall, timeZone)
-  const before = wall - offsetMs(guess - SIX_HOURS, timeZone)
-  const after = wall - offsetMs(guess + SIX_HOURS, timeZone)
+  const offsetBefore = offsetMs(guess - SIX_HOURS, timeZone)
+  const offsetAfter = offsetMs(guess + SIX_HOURS, timeZone)
+  // No transition nearby (nearly always): one offset, one answer.
+  if (offsetBefore === offsetAfter && offsetMs(wall - offsetBefore, timeZone) === offsetBefore) return new Date(wall - offsetBefore)
+  const before = wall - offsetBefore
+  const after = wall - offsetAfter
   const isWall = (t: number) => t + offsetMs(t, timeZone) === wall
   if (isWall(before) && isWall(after)) return new Date(Math.min(before, after))
   if (isWall(before)) return new Date(before)
@@ -37,14 +41,20 @@ export function fromFloating(floating: Date, timeZone: string): Date {
 
 const QUARTER_HOUR = 900_000
 const MEMO_LIMIT = 200_000
-const offsetMemo = new Map<string, number>()
+/** Per zone, the offset in each quarter hour looked up so far (numeric keys: no string building per call). */
+const offsetMemo = new Map<string, Map<number, number>>()
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 /** The zone's UTC offset at an instant, in ms (wall clock minus UTC). */
 function offsetMs(ms: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`
-  const memo = offsetMemo.get(key)
+  const bucket = Math.floor(ms / QUARTER_HOUR)
+  let zoneMemo = offsetMemo.get(timeZone)
+  const memo = zoneMemo?.get(bucket)
   if (memo !== undefined) return memo
+  if (!zoneMemo || zoneMemo.size > MEMO_LIMIT) {
+    zoneMemo = new Map()
+    offsetMemo.set(timeZone, zoneMemo)
+  }
   let formatter = formatters.get(timeZone)
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -60,7 +70,7 @@ function offsetMs(ms: number, timeZone: string): number {
     })
     formatters.set(timeZone, formatter)
   }
-  const bucketStart = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR
+  const bucketStart = bucket * QUARTER_HOUR
   const f: Record<string, number> = {}
   let bc = false
   for (const part of formatter.formatToParts(bucketStart)) {
@@ -73,8 +83,7 @@ function offsetMs(ms: number, timeZone: string): number {
   const exact = new Date(wall)
   if (year >= 0 && year < 100) exact.setUTCFullYear(year)
   const offset = exact.getTime() - bucketStart
-  if (offsetMemo.size > MEMO_LIMIT) offsetMemo.clear()
-  offsetMemo.set(key, offset)
+  zoneMemo.set(bucket, offset)
   return offset
 }
 

@@ -39,7 +39,7 @@ import {
 import { latestTouch } from '../core/cadence'
 import { suggestNextChannel } from '../core/suggestions'
 import { issueCodes } from '../core/issues'
-import { dueList, toContactView, type ContactChange, type ContactView, type ViewContext } from '../core/contact-view'
+import { dueViews, toContactView, type ContactChange, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
 import { computeStats, usualStopFor, type Stats } from '../core/insights'
@@ -183,7 +183,10 @@ export class TouchbaseService {
 
   /** Contacts due on or before today, most overdue first (high priority first within a day). */
   async due(query?: ContactQuery): Promise<ContactView[]> {
-    return dueList(await this.list(query))
+    const q = parseOrThrow(ContactQuerySchema, query, 'filter')
+    const doc = await this.store.read()
+    const ctx = this.viewContext(doc)
+    return dueViews(doc.contacts, ctx, contactFilter(q, { ...ctx, me: doc.settings.sync?.user }))
   }
 
   /** Today in sections: overdue (with how late), today, they owe you, coming up. */

@@ -88,3 +88,25 @@ describe('the insight figures on hand-counted contacts', () => {
     expect(stats.channels.find((c) => c.channel === 'call')).toEqual({ channel: 'call', touches: 1, replyRate: 1 })
   })
 })
+
+describe('where you usually stop, remembered per stored contact', () => {
+  it('follows not-now contacts coming back during the day, and stalls the next month, on the same frozen records', () => {
+    const touchedOn26th = [touch('2026-11-24T09:00:00Z'), touch('2026-11-25T09:00:00Z'), touch('2026-11-26T09:00:00Z')]
+    const records = [
+      made('a1', { status: 'not-now', reentryAt: '2026-11-27T14:00:00Z', touches: touches(2) }),
+      made('a2', { status: 'not-now', reentryAt: '2026-11-27T14:00:00Z', touches: touches(2) }),
+      made('b', { status: 'not-now', reentryAt: '2027-02-01T00:00:00Z', touches: touches(2) }),
+      made('c', { status: 'dropped', touches: touches(1) }),
+      made('d', { status: 'dropped', touches: touches(1) }),
+      // Last touched on the 26th: stalled (30 days) from Dec 26.
+      made('f', { touches: touchedOn26th }),
+      made('g', { touches: touchedOn26th }),
+      made('h', { touches: touchedOn26th }),
+      made('k', { touches: touchedOn26th })
+    ].map((c) => Object.freeze(c))
+    expect(usualStopFor(records, now, zone)).toBe(2)
+    // At 15:00 a1 and a2 are back on the board (a month later they have stalled at 2).
+    expect(usualStopFor(records, new Date('2026-11-27T15:00:00Z'), zone)).toBe(1)
+    expect(usualStopFor(records, new Date('2026-12-27T10:00:00Z'), zone)).toBe(3)
+  })
+})

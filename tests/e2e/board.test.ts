@@ -3,8 +3,9 @@
  *   npx electron-vite build && npx vitest run --project e2e
  */
 import { describe, expect, it } from 'vitest'
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { useBoardHarness, type Harness } from './harness'
+import { dragRightWithKeyboard, dragWithMouse } from './drag'
 import { DEMO, seedDemo } from './seed'
 import { en, englishPatterns, zhCN } from './catalogs'
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security-policy'
@@ -17,25 +18,6 @@ const open = (options: { language?: 'en' | 'zh'; locale?: string } = {}): Promis
 const card = (page: Page, name: string) => page.locator(`[data-card-id]`).filter({ hasText: name })
 const columnCount = async (page: Page, n: number) => Number(await page.getByTestId(`column-count-${n}`).textContent())
 const touchesInFile = async (h: Harness, name: string) => (await h.readData()).contacts.find((c) => c.name === name)?.touches.length
-
-async function center(locator: Locator) {
-  const box = (await locator.boundingBox())!
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
-}
-
-/** hello-pangea starts a drag only after the pointer has moved a few pixels, in separate events. */
-async function dragWithMouse(page: Page, from: Locator, to: Locator) {
-  const start = await center(from)
-  const end = await center(to)
-  await page.mouse.move(start.x, start.y)
-  await page.mouse.down()
-  await page.mouse.move(start.x, start.y + 8, { steps: 4 })
-  await page.waitForTimeout(120)
-  await page.mouse.move(end.x, end.y - 100, { steps: 20 })
-  await page.mouse.move(end.x, end.y - 90, { steps: 3 })
-  await page.waitForTimeout(200)
-  await page.mouse.up()
-}
 
 describe('board', () => {
   it('shows every column with its count and the 5+ reason', async () => {
@@ -87,13 +69,7 @@ describe('board', () => {
   it('moves a card with the keyboard: Space, ArrowRight, Space, then Enter in the popover', async () => {
     const h = await open()
     const { page } = h
-    const hannah = card(page, 'Hannah Schulz')
-    await hannah.focus()
-    await page.keyboard.press('Space')
-    await page.waitForTimeout(150)
-    await page.keyboard.press('ArrowRight')
-    await page.waitForTimeout(250)
-    await page.keyboard.press('Space')
+    await dragRightWithKeyboard(page, card(page, 'Hannah Schulz'))
     const popover = page.getByTestId('log-touch')
     await popover.waitFor()
     // The suggestion (email, her only address) is preselected; Enter confirms.

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { launchChromium, ROOT, startHarness, type Harness } from './harness'
 import { seedDemo } from './seed'
+import { generateDocument } from '../../bench/generate'
 import type { TouchbaseService } from '../../src/service/service'
 import { localDay } from '../../src/core/time'
 
@@ -118,6 +119,34 @@ async function captureQuickLog(browser: Browser, language: 'en' | 'zh', theme: '
   }
 }
 
+/** A board of 10,000 generated contacts right after a card was moved from 1 to 2 touches: the card in sight, highlighted. */
+export async function captureMovedCard(browser: Browser, language: 'en' | 'zh', theme: 'light' | 'dark'): Promise<void> {
+  const harness = await startHarness({
+    browser,
+    locale: language === 'zh' ? 'zh-CN' : 'en-US',
+    colorScheme: theme,
+    viewport: { width: 1440, height: 860 },
+    seed: (_service, store) => store.replace(generateDocument({ contacts: 10_000, now: new Date(), language }))
+  })
+  const { page } = harness
+  try {
+    // The still highlight (reduced motion) is what the animated one shows for its first second.
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    const card = page.locator('[data-list-id="col-1"] [data-card-id]').first()
+    const id = await card.getAttribute('data-card-id')
+    await card.focus()
+    await page.keyboard.press('t')
+    await page.getByTestId('log-touch').waitFor()
+    await page.getByTestId('log-touch').locator('textarea').fill(language === 'zh' ? '发送了修改后的报价' : 'Sent the revised quote')
+    await page.getByTestId('log-touch').locator('textarea').press('Enter')
+    await page.locator(`[data-list-id="col-2"] [data-card-id="${id}"].is-revealed`).waitFor()
+    await page.mouse.move(0, 0)
+    await page.screenshot({ path: join(OUT, `board-moved-${language}-${theme}.png`) })
+  } finally {
+    await harness.close()
+  }
+}
+
 describe.runIf(process.env.TOUCHBASE_SCREENSHOTS)('screenshots', () => {
   let browser: Browser
   beforeAll(async () => {
@@ -129,6 +158,7 @@ describe.runIf(process.env.TOUCHBASE_SCREENSHOTS)('screenshots', () => {
   for (const language of ['en', 'zh'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       it(`${language} ${theme}`, () => captureScreens(browser, language, theme, true))
+      it(`${language} ${theme}: a moved card in sight on a 10,000-contact board`, () => captureMovedCard(browser, language, theme))
     }
   }
 })

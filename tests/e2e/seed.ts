@@ -83,21 +83,3 @@ export async function seedDemo(store: Store, options: { language?: 'en' | 'zh'; 
     }
   }
 }
-
-/** `count` generated contacts spread over the columns, for the 10,000-card benchmark. */
-export function generatedContacts(count: number): DemoContact[] {
-  const kinds: ContactKind[] = ['lead', 'lead', 'customer', 'vendor', 'partner', 'colleague']
-  const channels: Channel[] = ['email', 'call', 'message', 'meeting']
-  return Array.from({ length: count }, (_, i) => {
-    const touches = i % 7 === 6 ? 6 : i % 6
-    return {
-      name: [`Contact ${i + 1}`, `联系人 ${i + 1}`],
-      org: [`Company ${(i * 7919) % 997}`, `公司 ${(i * 7919) % 997}`],
-      kind: kinds[i % kinds.length]!,
-      subject: [`Deal #${i + 1}`, `项目 #${i + 1}`],
-      tags: [`t${i % 10}`],
-      createdDaysAgo: 40 + (i % 20),
-      touches: Array.from({ length: touches }, (_, k): [number, Channel, Outcome?] => [38 - k * 6 - (i % 5), channels[(i + k) % channels.length]!, k % 2 ? 'replied' : 'no-reply'])
-    }
-  })
-}

@@ -230,5 +230,16 @@ describe('the nudge', () => {
     expect(reminderMessage(due, 'en')?.body).toBe('2 contacts are at touch 1, where you usually stop. Cid (lead, touch 1), Ada (vendor, touch 2), Bea (vendor, touch 2)')
     expect(reminderMessage(due, 'zh-CN')?.body).toMatch(/^2 位联系人已跟进 1 次，你通常在这里放弃。Cid/)
     expect(reminderMessage(due.slice(0, 1), 'en')?.body).toBe('Cid (lead, touch 1)')
+
+    // A change in the same minute is seen at once (where you stop is remembered per document).
+    for (const name of ['E1', 'E2', 'E3', 'E4']) {
+      const v = await service.addContact({ name })
+      await service.close(v.id, { as: 'dropped' })
+    }
+    expect((await service.due()).map((v) => [v.name, v.atUsualStop])).toEqual([
+      ['Cid', true],
+      ['Ada', false],
+      ['Bea', false]
+    ])
   })
 })

@@ -10,7 +10,7 @@ import { editContact } from '../../src/core/model'
 import { DATA_FILE_NAME, MAX_DATA_FILE_BYTES, openStore } from '../../src/store'
 import { TouchbaseService } from '../../src/service'
 import { encodeDocument } from '../../src/store/document-codec'
-import { largeDocument } from './large-document'
+import { generateDocument, REFERENCE_NOW } from '../../bench/generate'
 import { tempDirs } from './helpers'
 
 /**
@@ -110,7 +110,7 @@ function peakRss(args: string[]): Promise<number> {
 
 async function dataDirWith(contacts: number, touches: number): Promise<{ dir: string; file: string; ids: string[]; bytes: number }> {
   const dir = await dirs.make('touchbase-figures-')
-  const doc = largeDocument(contacts, touches)
+  const doc = generateDocument({ contacts, touches, now: REFERENCE_NOW, language: 'mixed' })
   const text = encodeDocument(doc)
   const file = join(dir, DATA_FILE_NAME)
   await writeFile(file, text)

@@ -2,14 +2,14 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { editContact, type TouchbaseDocument } from '../../src/core/model'
 import { DocumentCodec, encodeDocument } from '../../src/store/document-codec'
-import { largeDocument } from './large-document'
+import { generateDocument, REFERENCE_NOW } from '../../bench/generate'
 import { makeContact, makeTouch } from './helpers'
 
 const bytesOf = (pieces: Buffer[]) => Buffer.concat(pieces).toString('utf8')
 
 describe('the document codec', () => {
   it('writes exactly JSON.stringify(doc, null, 2) from remembered pieces, whatever a series of changes did', async () => {
-    const source = largeDocument(40, 200, 3)
+    const source = generateDocument({ contacts: 40, touches: 200, seed: 3, now: REFERENCE_NOW, language: 'mixed' })
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.constantFrom('edit', 'add', 'remove', 'move', 'settings'), fc.nat()), { maxLength: 12 }),
@@ -38,7 +38,7 @@ describe('the document codec', () => {
 
   it('joins contacts that are still side by side in the file into one piece', async () => {
     const codec = new DocumentCodec()
-    const doc = (await codec.decode(Buffer.from(encodeDocument(largeDocument(1_000, 5_000))))).doc
+    const doc = (await codec.decode(Buffer.from(encodeDocument(generateDocument({ contacts: 1_000, touches: 5_000, now: REFERENCE_NOW, language: 'mixed' }))))).doc
     expect(codec.encode(doc)).toHaveLength(3)
     const draft = { ...doc, contacts: [...doc.contacts] }
     editContact(draft, 500).tags.push('touched')

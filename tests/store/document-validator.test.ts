@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { ContactSchema, DocumentSchema, type TouchbaseDocument } from '../../src/core/model'
 import { passesFastValidation } from '../../src/store/fast-validation'
-import { largeDocument } from './large-document'
+import { generateDocument, REFERENCE_NOW } from '../../bench/generate'
 
 const GENERATED = '../../src/store/document-validator.generated.ts'
 
@@ -36,13 +36,13 @@ describe('the fast load-time validator', () => {
   })
 
   it('accepts a large realistic document', () => {
-    expect(passesFastValidation(largeDocument(200, 2_000))).toBe(true)
+    expect(passesFastValidation(generateDocument({ contacts: 200, now: REFERENCE_NOW, language: 'mixed' }))).toBe(true)
   })
 
   // The fast path may only ever be stricter than zod: whatever it accepts, zod accepts. (When it
   // refuses, the store asks zod, which either accepts or explains what is wrong.)
   it('never accepts a document that DocumentSchema refuses', () => {
-    const base = largeDocument(4, 12, 7)
+    const base = generateDocument({ contacts: 4, touches: 12, seed: 7, now: REFERENCE_NOW, language: 'mixed' })
     const values = [
       '',
       '   ',

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { DocumentSchema, editContact } from '../../src/core/model'
 import { DATA_FILE_NAME, openStore } from '../../src/store'
 import { encodeDocument } from '../../src/store/document-codec'
-import { largeDocument } from './large-document'
+import { generateDocument, REFERENCE_NOW } from '../../bench/generate'
 import { useStoreBundle } from './store-bundle'
 import { eventually, fixturesDir, makeContact, sleep, tempDirs } from './helpers'
 
@@ -165,7 +165,7 @@ describe('several processes on one file', () => {
   it('a large file: work under the lock that outlasts the stale time loses no acknowledged touch', async () => {
     const STALE_MS = 250
     const dir = await dirs.make()
-    const doc = largeDocument(10_000, 100_000)
+    const doc = generateDocument({ contacts: 10_000, now: REFERENCE_NOW, language: 'mixed' })
     await writeFile(join(dir, DATA_FILE_NAME), encodeDocument(doc))
     const [x, y, z] = [doc.contacts[10]!.id, doc.contacts[20]!.id, doc.contacts[30]!.id]
 

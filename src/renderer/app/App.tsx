@@ -1,9 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { buildBoard } from '../../core/board'
-import { contactFilter } from '../../core/filters'
 import { subscribe } from '../api/client'
 import { Board } from '../board/Board'
+import { useBoard } from '../board/useBoard'
 import { BlockView } from '../block/BlockView'
 import { ContactDetail } from '../contacts/ContactDetail'
 import { ContactForm } from '../contacts/ContactForm'
@@ -61,8 +60,7 @@ function Shell() {
 
   // Typing stays responsive on a 10,000-card board: filtering runs behind the keystrokes.
   const deferredQuery = useDeferredValue(query)
-  const filtered = useMemo(() => (contacts ?? []).filter(contactFilter(deferredQuery, { now, timeZone, me: settings?.sync?.user })), [contacts, deferredQuery, now, timeZone, settings?.sync?.user])
-  const board = useMemo(() => buildBoard(filtered), [filtered])
+  const { board, shown } = useBoard(contacts, deferredQuery, { now, timeZone, me: settings?.sync?.user })
   const dueCount = useMemo(() => (contacts ?? []).filter((c) => c.dueState === 'overdue' || c.dueState === 'today').length, [contacts])
 
   useEffect(() => {
@@ -169,7 +167,7 @@ function Shell() {
 
       <DataFileBanner state={dataFile} />
 
-      {view === 'board' && contacts && contacts.length > 0 && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={filtered.length} />}
+      {view === 'board' && contacts && contacts.length > 0 && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={shown} />}
 
       <main className={`main main-${blockOpen ? 'block' : view}`}>
         {loadError ? (

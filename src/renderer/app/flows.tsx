@@ -7,12 +7,13 @@ import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { DateDialog } from '../dialogs/DateDialog'
 import { LogTouchDialog } from '../dialogs/LogTouchDialog'
 import { MoveMenu } from '../dialogs/MoveMenu'
+import { RevealContext, revealRequestFor, type RevealRequest } from '../board/reveal'
 import { BoardMoveDialog } from '../syncing/BoardMoveDialog'
 import type { Anchor } from '../ui/Dialog'
 import { useCommands } from './commands'
 import { useData } from './data'
 
-type Flow =
+type Flow = (
   | { kind: 'log'; view: ContactView; anchor?: Anchor | null }
   | { kind: 'multi-touch'; view: ContactView; count: number }
   | { kind: 'untouch'; view: ContactView; count: number }
@@ -20,11 +21,16 @@ type Flow =
   | { kind: 'delete'; view: ContactView }
   | { kind: 'move-menu'; view: ContactView; anchor?: Anchor | null }
   | { kind: 'board'; view: ContactView; anchor?: Anchor | null }
+) & {
+  /** Started by a move (drag, keyboard drag, Move menu): show the card where it lands. */
+  reveal?: boolean
+}
 
 /** The guided actions every screen shares; each asks what it needs, then runs one command. */
 export interface Flows {
   move: (view: ContactView, target: BoardTarget, anchor?: Anchor | null) => void
-  logTouch: (view: ContactView, anchor?: Anchor | null) => void
+  /** `reveal`: the board follows the card to its new column (as after a move). */
+  logTouch: (view: ContactView, anchor?: Anchor | null, options?: { reveal?: boolean }) => void
   openMoveMenu: (view: ContactView, anchor?: Anchor | null) => void
   /** Move to board…: your own list or a team board, with all its touches. */
   moveToBoard: (view: ContactView, anchor?: Anchor | null) => void
@@ -46,13 +52,15 @@ export function useFlows(): Flows {
 
 export function FlowProvider({ children }: { children: ReactNode }) {
   const [flow, setFlow] = useState<Flow | null>(null)
+  const [revealRequest, setRevealRequest] = useState<RevealRequest | null>(null)
   const commands = useCommands()
   const done = useCallback(() => setFlow(null), [])
+  const reveal = useCallback((after: ContactView | null) => after && setRevealRequest(revealRequestFor(after)), [])
 
   const flows = useMemo<Flows>(() => {
-    const closeAs = (view: ContactView, as: ExitStatus) => {
-      if (as === 'not-now') setFlow({ kind: 'date', purpose: 'not-now', view })
-      else void commands.close(view, as)
+    const closeAs = (view: ContactView, as: ExitStatus, moved = false) => {
+      if (as === 'not-now') setFlow({ kind: 'date', purpose: 'not-now', view, reveal: moved })
+      else void commands.close(view, as).then((after) => moved && reveal(after))
     }
     const move = (view: ContactView, target: BoardTarget, anchor?: Anchor | null) => {
       const plan = planMove(view, target)
@@ -60,19 +68,19 @@ export function FlowProvider({ children }: { children: ReactNode }) {
         case 'none':
           return
         case 'touch':
-          return setFlow(plan.count === 1 ? { kind: 'log', view, anchor } : { kind: 'multi-touch', view, count: plan.count })
+          return setFlow(plan.count === 1 ? { kind: 'log', view, anchor, reveal: true } : { kind: 'multi-touch', view, count: plan.count, reveal: true })
         case 'untouch':
-          return setFlow({ kind: 'untouch', view, count: plan.count })
+          return setFlow({ kind: 'untouch', view, count: plan.count, reveal: true })
         case 'close':
-          return closeAs(view, plan.as)
+          return closeAs(view, plan.as, true)
         case 'reopen':
-          return void commands.reopen(view)
+          return void commands.reopen(view).then(reveal)
       }
     }
     return {
       move,
-      closeAs,
-      logTouch: (view, anchor) => setFlow({ kind: 'log', view, anchor }),
+      closeAs: (view, as) => closeAs(view, as),
+      logTouch: (view, anchor, options) => setFlow({ kind: 'log', view, anchor, reveal: options?.reveal ?? false }),
       openMoveMenu: (view, anchor) => setFlow({ kind: 'move-menu', view, anchor }),
       moveToBoard: (view, anchor) => setFlow({ kind: 'board', view, anchor }),
       snooze: (view) => setFlow({ kind: 'date', purpose: 'snooze', view }),
@@ -81,24 +89,26 @@ export function FlowProvider({ children }: { children: ReactNode }) {
       delivered: (view) => void commands.delivered(view),
       remove: (view) => setFlow({ kind: 'delete', view })
     }
-  }, [commands])
+  }, [commands, reveal])
 
   return (
     <FlowContext.Provider value={flows}>
-      {children}
-      {flow && <FlowDialog flow={flow} flows={flows} done={done} />}
+      <RevealContext.Provider value={revealRequest}>
+        {children}
+        {flow && <FlowDialog flow={flow} flows={flows} done={done} reveal={reveal} />}
+      </RevealContext.Provider>
     </FlowContext.Provider>
   )
 }
 
-function FlowDialog({ flow, flows, done }: { flow: Flow; flows: Flows; done: () => void }) {
+function FlowDialog({ flow, flows, done, reveal }: { flow: Flow; flows: Flows; done: () => void; reveal: (after: ContactView | null) => void }) {
   const { t } = useTranslation()
   const commands = useCommands()
   const { settings } = useData()
   const { view } = flow
-  const then = (run: () => Promise<unknown>) => {
+  const then = (run: () => Promise<ContactView | null | void>) => {
     done()
-    void run()
+    void run().then((after) => flow.reveal && reveal(after ?? null))
   }
 
   switch (flow.kind) {

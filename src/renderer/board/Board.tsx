@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { DragDropContext, type DragStart, type DragUpdate, type DropResult, type ResponderProvided } from '@hello-pangea/dnd'
 import { useTranslation } from 'react-i18next'
-import type { Board as BoardModel, ColumnCount } from '../../core/board'
+import { findOnBoard, type Board as BoardModel, type ColumnCount } from '../../core/board'
 import type { ContactView } from '../../core/contact-view'
 import { EXIT_STATUSES, type ExitStatus } from '../../core/model'
 import { useData } from '../app/data'
@@ -11,6 +11,7 @@ import { CardEnvContext, type CardEnv } from './CardEnv'
 import { CardList, type ScrollToIndex } from './CardList'
 import { ScrollCues } from './ScrollCues'
 import { columnTitle, droppableIdOf, targetOf, targetTitle } from './labels'
+import { REVEAL_EXPIRES_MS, REVEAL_MS, useRevealRequest, type RevealRequest } from './reveal'
 
 interface Props {
   board: BoardModel<ContactView>
@@ -26,6 +27,7 @@ export function Board({ board, onOpen }: Props) {
   const scrollers = useRef(new Map<string, ScrollToIndex>())
   const dragging = useRef(false)
   const refocus = useRefocusAfterMove()
+  const revealed = useRevealedCard(board, openExits, scrollers)
   const scroller = useRef<HTMLDivElement>(null)
 
   const lists = useMemo(() => {
@@ -34,14 +36,15 @@ export function Board({ board, onOpen }: Props) {
     return [...columns, ...exits]
   }, [board, openExits])
 
-  const byId = useMemo(() => {
-    const map = new Map<string, ContactView>()
-    for (const list of [...board.columns.map((c) => c.contacts), ...Object.values(board.exits)]) for (const v of list) map.set(v.id, v)
-    return map
+  const find = (id: string) => findOnBoard(board, id)
+  // The cards' callbacks read the latest board without making every card re-render when it changes.
+  const latestBoard = useRef(board)
+  useEffect(() => {
+    latestBoard.current = board
   }, [board])
 
   // The tab stop stays on the last focused card while it is visible, else the first card.
-  const focusStopId = focusedId && byId.has(focusedId) ? focusedId : (lists.find((l) => l.contacts.length > 0)?.contacts[0]?.id ?? null)
+  const focusStopId = focusedId && find(focusedId) ? focusedId : (lists.find((l) => l.contacts.length > 0)?.contacts[0]?.id ?? null)
 
   const registerScroller = useCallback((listId: string, scroll: ScrollToIndex | null) => {
     if (scroll) scrollers.current.set(listId, scroll)
@@ -56,15 +59,15 @@ export function Board({ board, onOpen }: Props) {
       onOpen,
       onFocusCard: setFocusedId,
       onMenu: (id, anchor) => {
-        const view = byId.get(id)
+        const view = findOnBoard(latestBoard.current, id)
         if (view) flows.openMoveMenu(view, anchor)
       },
       onDelivered: (id) => {
-        const view = byId.get(id)
+        const view = findOnBoard(latestBoard.current, id)
         if (view) flows.delivered(view)
       }
     }),
-    [i18n.language, now, timeZone, onOpen, byId, flows]
+    [i18n.language, now, timeZone, onOpen, flows]
   )
 
   const titleOfList = (listId: string) => {
@@ -75,15 +78,15 @@ export function Board({ board, onOpen }: Props) {
   const announce = {
     onDragStart(start: DragStart, provided: ResponderProvided) {
       dragging.current = true
-      provided.announce(t('dnd.lifted', { name: byId.get(start.draggableId)?.name ?? '', column: titleOfList(start.source.droppableId) }))
+      provided.announce(t('dnd.lifted', { name: find(start.draggableId)?.name ?? '', column: titleOfList(start.source.droppableId) }))
     },
     onDragUpdate(update: DragUpdate, provided: ResponderProvided) {
-      const name = byId.get(update.draggableId)?.name ?? ''
+      const name = find(update.draggableId)?.name ?? ''
       provided.announce(update.destination ? t('dnd.over', { name, column: titleOfList(update.destination.droppableId) }) : t('dnd.overNothing', { name }))
     },
     onDragEnd(result: DropResult, provided: ResponderProvided) {
       dragging.current = false
-      const view = byId.get(result.draggableId)
+      const view = find(result.draggableId)
       if (!view) return
       const destination = result.destination?.droppableId
       if (result.reason === 'CANCEL' || !destination) {
@@ -141,7 +144,7 @@ export function Board({ board, onOpen }: Props) {
     if (!card.dataset.cardId) return
     const listIndex = lists.findIndex((l) => l.id === card.dataset.list)
     const index = Number(card.dataset.index)
-    const view = byId.get(card.dataset.cardId)
+    const view = find(card.dataset.cardId)
     const rect = card.getBoundingClientRect()
     const anchor = { x: rect.left, y: rect.bottom + 4 }
     const step = (direction: 1 | -1) => {
@@ -166,7 +169,7 @@ export function Board({ board, onOpen }: Props) {
       case 'Enter':
         return event.preventDefault(), view && onOpen(view.id)
       case 't':
-        return event.preventDefault(), view && (refocus.follow(view.id), flows.logTouch(view, anchor))
+        return event.preventDefault(), view && (refocus.follow(view.id), flows.logTouch(view, anchor, { reveal: true }))
       case 'm':
         return event.preventDefault(), view && (refocus.follow(view.id), flows.openMoveMenu(view, anchor))
     }
@@ -188,15 +191,27 @@ export function Board({ board, onOpen }: Props) {
           {board.columns.map((column) => (
             <section key={column.touchCount} className={`column column-${column.touchCount}`} data-testid={`column-${column.touchCount}`} aria-label={columnTitle(t, column.touchCount)}>
               <ColumnHeader count={column.touchCount} size={column.contacts.length} />
-              <CardList listId={droppableIdOf({ column: column.touchCount })} contacts={column.contacts} focusStopId={focusStopId} registerScroller={registerScroller} />
+              <CardList
+                listId={droppableIdOf({ column: column.touchCount })}
+                contacts={column.contacts}
+                focusStopId={focusStopId}
+                registerScroller={registerScroller}
+                revealedId={revealed?.listId === droppableIdOf({ column: column.touchCount }) ? revealed.id : null}
+              />
             </section>
           ))}
           <div className="exit-lanes" aria-label={t('board.exits')} role="group">
             {EXIT_STATUSES.map((status) => {
               const open = openExits.has(status)
               const label = t(`status.${status}`)
+              const landed = revealed?.listId === droppableIdOf({ exit: status })
               return (
-                <section key={status} className={`lane lane-${status} ${open ? 'is-open' : 'is-collapsed'}`} data-testid={`lane-${status}`} aria-label={label}>
+                <section
+                  key={status}
+                  className={`lane lane-${status} ${open ? 'is-open' : 'is-collapsed'} ${landed && !open ? 'is-revealed' : ''}`}
+                  data-testid={`lane-${status}`}
+                  aria-label={label}
+                >
                   <button type="button" className="lane-toggle" aria-expanded={open} onClick={() => toggleExit(status)} title={open ? t('board.collapseLane', { lane: label }) : t('board.openLane', { lane: label })}>
                     <span className="lane-chevron">
                       <Icon name="chevron" size={14} />
@@ -206,7 +221,14 @@ export function Board({ board, onOpen }: Props) {
                       {board.exits[status].length}
                     </span>
                   </button>
-                  <CardList listId={droppableIdOf({ exit: status })} contacts={board.exits[status]} focusStopId={focusStopId} registerScroller={registerScroller} collapsed={!open} />
+                  <CardList
+                    listId={droppableIdOf({ exit: status })}
+                    contacts={board.exits[status]}
+                    focusStopId={focusStopId}
+                    registerScroller={registerScroller}
+                    collapsed={!open}
+                    revealedId={landed && open ? revealed.id : null}
+                  />
                 </section>
               )
             })}
@@ -254,4 +276,65 @@ function useRefocusAfterMove() {
     }),
     []
   )
+}
+
+/** The card to find in the DOM, if the virtualizer has rendered it. */
+function cardElement(listId: string, id: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-list-id="${CSS.escape(listId)}"] [data-card-id="${CSS.escape(id)}"]`)
+}
+
+function fullyInside(element: Element, container: Element | null): boolean {
+  if (!container) return false
+  const r = element.getBoundingClientRect()
+  const c = container.getBoundingClientRect()
+  return r.top >= c.top && r.bottom <= c.bottom
+}
+
+/**
+ * Brings a card that a move just landed into sight: scrolls its (virtualised) list so the card
+ * is visible, then the board, and highlights it for REVEAL_MS (focus follows a keyboard move
+ * through useRefocusAfterMove). A card landing in a collapsed exit lane highlights the lane
+ * instead. Waits for the board to contain the card in its new list (the data may arrive a render
+ * later).
+ */
+function useRevealedCard(board: BoardModel<ContactView>, openExits: ReadonlySet<ExitStatus>, scrollers: RefObject<Map<string, ScrollToIndex>>): RevealRequest | null {
+  const request = useRevealRequest()
+  const [highlight, setHighlight] = useState<RevealRequest | null>(null)
+  const handled = useRef<RevealRequest | null>(null)
+  const frame = useRef(0)
+  useEffect(() => () => cancelAnimationFrame(frame.current), [])
+
+  // Before paint: the list starts scrolling in the same frame that shows the new counts.
+  useLayoutEffect(() => {
+    if (!request || handled.current === request || performance.now() - request.at > REVEAL_EXPIRES_MS) return
+    const target = targetOf(request.listId)
+    if (!target) return
+    const contacts = 'column' in target ? board.columns[target.column]!.contacts : board.exits[target.exit]
+    const index = contacts.findIndex((c) => c.id === request.id)
+    // Not in its new list yet: the next board change tries again.
+    if (index < 0) return
+    handled.current = request
+    const inList = 'column' in target || openExits.has(target.exit)
+    if (inList) {
+      const existing = cardElement(request.listId, request.id)
+      if (!existing || !fullyInside(existing, existing.closest('.card-list'))) scrollers.current.get(request.listId)?.(index, 'center')
+    }
+    const settle = (attempt: number) => {
+      const card = inList ? cardElement(request.listId, request.id) : null
+      if (inList && !card && attempt < 10) return void (frame.current = requestAnimationFrame(() => settle(attempt + 1)))
+      const element = card ?? document.querySelector(`[data-testid="lane-${CSS.escape(request.listId.replace(/^exit-/, ''))}"]`)
+      element?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      setHighlight(request)
+    }
+    // Settled outside this effect's lifetime: the board may re-render before the card is on screen.
+    frame.current = requestAnimationFrame(() => settle(0))
+  }, [request, board, openExits, scrollers])
+
+  useEffect(() => {
+    if (!highlight) return
+    const timer = window.setTimeout(() => setHighlight(null), REVEAL_MS)
+    return () => window.clearTimeout(timer)
+  }, [highlight])
+
+  return highlight
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ContactView } from '../../core/contact-view'
 import { CARD_GAP, CARD_HEIGHT, ContactCard, cardHeight } from './ContactCard'
 
-export type ScrollToIndex = (index: number) => void
+export type ScrollToIndex = (index: number, align?: 'auto' | 'center') => void
 
 interface Props {
   listId: string
@@ -14,6 +14,8 @@ interface Props {
   focusStopId: string | null
   registerScroller: (listId: string, scroll: ScrollToIndex | null) => void
   collapsed?: boolean
+  /** The card a move just landed here, highlighted for a moment. */
+  revealedId?: string | null
 }
 
 
@@ -21,7 +23,7 @@ interface Props {
  * One column's cards: a hello-pangea "virtual" droppable over a tanstack virtualizer, so only the
  * visible cards exist in the DOM; the dragged card is a clone that survives scrolling.
  */
-export const CardList = memo(function CardList({ listId, contacts, focusStopId, registerScroller, collapsed }: Props) {
+export const CardList = memo(function CardList({ listId, contacts, focusStopId, registerScroller, collapsed, revealedId = null }: Props) {
   return (
     <Droppable
       droppableId={listId}
@@ -48,6 +50,7 @@ export const CardList = memo(function CardList({ listId, contacts, focusStopId, 
           focusStopId={focusStopId}
           registerScroller={registerScroller}
           collapsed={collapsed}
+          revealedId={revealedId}
         />
       )}
     </Droppable>
@@ -63,9 +66,10 @@ interface VirtualProps {
   focusStopId: string | null
   registerScroller: Props['registerScroller']
   collapsed?: boolean
+  revealedId: string | null
 }
 
-function VirtualCards({ provided, listId, contacts, rows, isDraggingOver, focusStopId, registerScroller, collapsed }: VirtualProps) {
+function VirtualCards({ provided, listId, contacts, rows, isDraggingOver, focusStopId, registerScroller, collapsed, revealedId }: VirtualProps) {
   const { t } = useTranslation()
   const scrollElement = useRef<HTMLDivElement | null>(null)
   const virtualizer = useVirtualizer({
@@ -86,7 +90,7 @@ function VirtualCards({ provided, listId, contacts, rows, isDraggingOver, focusS
   )
 
   useEffect(() => {
-    registerScroller(listId, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))
+    registerScroller(listId, (index, align = 'auto') => virtualizer.scrollToIndex(index, { align }))
     return () => registerScroller(listId, null)
   }, [listId, registerScroller, virtualizer])
 
@@ -96,7 +100,9 @@ function VirtualCards({ provided, listId, contacts, rows, isDraggingOver, focusS
         {virtualizer.getVirtualItems().map((item) => {
           const view = contacts[item.index]
           if (!view) return null
-          return <DraggableCard key={view.id} view={view} index={item.index} top={item.start} listId={listId} isFocusStop={view.id === focusStopId} />
+          return (
+            <DraggableCard key={view.id} view={view} index={item.index} top={item.start} listId={listId} isFocusStop={view.id === focusStopId} isRevealed={view.id === revealedId} />
+          )
         })}
       </div>
       {contacts.length === 0 && !collapsed && !isDraggingOver && <div className="card-list-empty">{t('board.empty')}</div>}
@@ -104,11 +110,20 @@ function VirtualCards({ provided, listId, contacts, rows, isDraggingOver, focusS
   )
 }
 
-const DraggableCard = memo(function DraggableCard({ view, index, top, listId, isFocusStop }: { view: ContactView; index: number; top: number; listId: string; isFocusStop: boolean }) {
+interface DraggableCardProps {
+  view: ContactView
+  index: number
+  top: number
+  listId: string
+  isFocusStop: boolean
+  isRevealed: boolean
+}
+
+const DraggableCard = memo(function DraggableCard({ view, index, top, listId, isFocusStop, isRevealed }: DraggableCardProps) {
   return (
     <Draggable draggableId={view.id} index={index}>
       {(provided, snapshot) => (
-        <ContactCard view={view} provided={provided} isDragging={snapshot.isDragging} isFocusStop={isFocusStop} listId={listId} index={index} top={top} />
+        <ContactCard view={view} provided={provided} isDragging={snapshot.isDragging} isFocusStop={isFocusStop} isRevealed={isRevealed} listId={listId} index={index} top={top} />
       )}
     </Draggable>
   )

@@ -25,6 +25,8 @@ interface Props {
   isDragging: boolean
   /** The one card in the board's tab order (roving focus). */
   isFocusStop: boolean
+  /** Just moved here: highlighted for a moment so the eye finds it. */
+  isRevealed?: boolean
   listId: string
   index: number
   /** Offset inside the virtual list; absent for the drag clone. */
@@ -38,7 +40,7 @@ function cardStyle(provided: DraggableProvided, top: number | undefined, height:
   return { ...base, ...provided.draggableProps.style }
 }
 
-export const ContactCard = memo(function ContactCard({ view, provided, isDragging, isFocusStop, listId, index, top }: Props) {
+export const ContactCard = memo(function ContactCard({ view, provided, isDragging, isFocusStop, isRevealed = false, listId, index, top }: Props) {
   const { t } = useTranslation()
   const env = useCardEnv()
   return (
@@ -49,7 +51,7 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
       tabIndex={isFocusStop ? 0 : -1}
       role="button"
       aria-label={t('card.open', { name: view.name })}
-      className={`card kind-${view.kind} ${isDragging ? 'is-dragging' : ''}`}
+      className={`card kind-${view.kind} ${isDragging ? 'is-dragging' : ''} ${isRevealed ? 'is-revealed' : ''}`}
       style={cardStyle(provided, top, cardHeight(view))}
       data-card-id={view.id}
       data-list={listId}
