@@ -3,6 +3,7 @@ import type { TouchbaseService } from '../../src/service/service'
 import type { Store } from '../../src/store'
 import type { AppInfo } from '../../src/shared/ipc'
 import { createDataSync, type DataSyncDeps } from './data-sync'
+import { createImportHost, type ShowOpenDialog } from './import-host'
 import { createIpcGuard } from './ipc-guard'
 import { createPush, liveWebContentsIds, type PushWindow } from './push'
 import type { AppOrigin } from './security-policy'
@@ -19,6 +20,8 @@ export interface ApiHostOptions {
   osLocale: DataSyncDeps['osLocale']
   showTray: DataSyncDeps['showTray']
   applySettings: DataSyncDeps['applySettings']
+  /** The system's file dialog for Import (dialog.showOpenDialog in main, a stand-in answering with a test file in tests). */
+  showOpenDialog: ShowOpenDialog
   /** Sync: where the password is kept (safeStorage in main, a stand-in in tests), and the runner's timings. */
   syncing: { keeper: PasswordKeeper; runner?: SyncHostDeps['runner'] }
   onError?: (error: unknown) => void
@@ -51,15 +54,33 @@ export function createApiHost(options: ApiHostOptions) {
     ...(options.syncing.runner ? { runner: options.syncing.runner } : {}),
     ...(options.onError ? { onError: options.onError } : {})
   })
-  const handlers = createApiHandlers(options.service, { appInfo: options.appInfo, push, sync: syncing })
+  const imports = createImportHost({
+    service: options.service,
+    showOpenDialog: options.showOpenDialog,
+    language: () => sync.language(),
+    progress: (progress) => push('import:progress', progress)
+  })
+  const handlers = createApiHandlers(options.service, { appInfo: options.appInfo, push, sync: syncing, imports })
   const guard = createIpcGuard({
     handlers,
     trusted: { webContentsIds: () => liveWebContentsIds(options.windows()), origin: options.origin },
     onCommand: (_channel, sender) => sync.changed(sender.webContentsId)
   })
-  const stopWatching = options.store.watch(() => {
+  // The data file's state for the windows' banner, pushed in the order the store saw it.
+  let statusPushed = Promise.resolve()
+  const pushStatus = () => {
+    statusPushed = statusPushed.then(async () => push('data:status', await options.service.dataStatus())).catch((error) => options.onError?.(error))
+  }
+  const stopWatching = options.store.watch((event) => {
+    if (event.type === 'warning') return push('data:warning', { code: event.warning.code, message: event.warning.message })
+    if (event.type === 'status') {
+      pushStatus()
+      // Damaged or gone: nothing to refetch, but the tray says so.
+      if (event.status.state !== 'ok') return void sync.refreshTray()
+    }
+    // Changed outside (the CLI), or usable again (repaired, put back, restored): every window refetches.
     sync.changed()
-    // The CLI changed the file: send it soon (and follow its sync settings).
+    // Send it soon (and follow its sync settings).
     syncing.externalChange()
   })
   return {

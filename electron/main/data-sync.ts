@@ -1,4 +1,6 @@
+import type { ContactView } from '../../src/core/contact-view'
 import type { Settings } from '../../src/core/model'
+import { DataFileError } from '../../src/store'
 import type { TouchbaseService } from '../../src/service/service'
 import { resolveLanguage, type Language } from '../../src/shared/i18n'
 import { buildTrayModel, type TrayModel } from './tray-model'
@@ -27,13 +29,29 @@ const COALESCE_MS = 50
 export function createDataSync(deps: DataSyncDeps) {
   let timer: NodeJS.Timeout | undefined
   let language: Language = 'en'
+  /** Whether the settings were read once: until then the language is the system's. */
+  let known = false
   let pending = false
   let skip: number | undefined
 
+  let startAtLogin = false
   async function refreshTray(): Promise<void> {
-    const [due, settings] = await Promise.all([deps.service.due(), deps.service.settings()])
+    let due: ContactView[]
+    let settings: Settings
+    try {
+      ;[due, settings] = await Promise.all([deps.service.due(), deps.service.settings()])
+    } catch (error) {
+      if (!(error instanceof DataFileError)) throw error
+      // The data file is damaged or gone: the tray says so (the window says what to do), in the
+      // language last known, or the system's when Touchbase started that way.
+      if (!known) language = resolveLanguage('system', deps.osLocale())
+      deps.showTray(buildTrayModel({ due: [], language, startAtLogin, dataProblem: true }))
+      return
+    }
+    known = true
     language = resolveLanguage(settings.language, deps.osLocale())
-    deps.showTray(buildTrayModel({ due, language, startAtLogin: settings.startAtLogin }))
+    startAtLogin = settings.startAtLogin
+    deps.showTray(buildTrayModel({ due, language, startAtLogin }))
     await deps.applySettings(settings)
   }
 

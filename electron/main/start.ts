@@ -4,7 +4,7 @@
  * security-policy…); this file only wires them to Electron. tests/main/start.test.ts starts it
  * against the Electron test double and checks the wiring as a user would meet it.
  */
-import { app, globalShortcut, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron'
+import { app, dialog, globalShortcut, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { TouchbaseService } from '../../src/service/service'
@@ -133,6 +133,8 @@ export async function startTouchbase(options: StartOptions = {}): Promise<void> 
       shortcut.apply(settings.quickLogShortcut)
       await applyStartAtLogin(settings.startAtLogin)
     },
+    // Import's file dialog, over the main window when there is one.
+    showOpenDialog: (request) => (window ? dialog.showOpenDialog(window, request) : dialog.showOpenDialog(request)),
     // The sync password, encrypted by the OS in its own file in the profile folder: never in the data file.
     syncing: { keeper: createPasswordKeeper(safeStorage, join(app.getPath('userData'), 'sync-password.bin')) },
     onError: logError

@@ -30,16 +30,19 @@ export interface TrayModelInput {
   due: readonly TrayContact[]
   language: Language
   startAtLogin: boolean
+  /** The data file is damaged or missing: nothing can be listed until it is usable again. */
+  dataProblem?: boolean
 }
 
 /** Everything the tray shows, decided from service data; the Electron side only renders it. */
-export function buildTrayModel({ due, language, startAtLogin }: TrayModelInput): TrayModel {
+export function buildTrayModel({ due, language, startAtLogin, dataProblem = false }: TrayModelInput): TrayModel {
   const t = translator(language)
   const count = due.length
   const shown = due.slice(0, TRAY_CONTACTS_SHOWN)
   const hidden = count - shown.length
 
-  const menu: TrayMenuEntry[] = [{ type: 'header', label: count > 0 ? t('tray.header.due', { count }) : t('tray.header.none') }]
+  const header = dataProblem ? t('tray.header.dataProblem') : count > 0 ? t('tray.header.due', { count }) : t('tray.header.none')
+  const menu: TrayMenuEntry[] = [{ type: 'header', label: header }]
   for (const contact of shown) menu.push({ type: 'contact', contactId: contact.id, label: contactLabel(contact, t) })
   // The full list is one click away in the window, so the overflow entry opens it.
   if (hidden > 0) menu.push({ type: 'action', action: 'open-due', label: t('tray.more', { count: hidden }), enabled: true })
@@ -57,7 +60,7 @@ export function buildTrayModel({ due, language, startAtLogin }: TrayModelInput):
 
   return {
     iconState: count > 0 ? 'due' : 'idle',
-    tooltip: count > 0 ? t('tray.tooltip.due', { count }) : t('tray.tooltip.idle'),
+    tooltip: dataProblem ? t('tray.tooltip.dataProblem') : count > 0 ? t('tray.tooltip.due', { count }) : t('tray.tooltip.idle'),
     title: count > 0 ? String(count) : '',
     menu
   }

@@ -24,9 +24,13 @@ const API_CHANNEL_SET = {
   'touch:delete': true,
   'settings:get': true,
   'settings:update': true,
-  'import:run': true,
+  'import:pick': true,
+  'import:file': true,
   'export:run': true,
   'backup:restore': true,
+  'data:status': true,
+  'data:restore-latest': true,
+  'data:recreate': true,
   'app:info': true,
   'today:get': true,
   'stats:get': true,
@@ -52,7 +56,9 @@ const PUSH_EVENT_SET = {
   'contact:open': true,
   'import:progress': true,
   'block:start': true,
-  'sync:status': true
+  'sync:status': true,
+  'data:status': true,
+  'data:warning': true
 } as const satisfies Record<PushEvent, true>
 
 export const BRIDGE_API_CHANNELS = Object.keys(API_CHANNEL_SET) as ApiChannel[]

@@ -1,9 +1,10 @@
-import type { AppInfo, IpcError, IpcResponse, PushEvent, PushEvents } from '../shared/ipc'
+import type { AppInfo, IpcError, IpcResponse, PickedImport, PushEvent, PushEvents } from '../shared/ipc'
 import { ImportError } from '../core/interop/errors'
+import { DataFileError } from '../store'
 import type { ContactQuery } from '../core/filters'
 import type { BlockRecordInput, CloseInput, Contact, ContactInput, ContactPatch, SettingsPatch, SpreadRequest, SpreadUndo, TouchInput, TouchPatch } from '../core/model'
 import type { PlaybookLanguage } from '../core/playbook'
-import type { ExportFormat, ImportRequest } from '../core/interop/requests'
+import type { ExportFormat, ImportChoices, ImportReport } from '../core/interop/requests'
 import type { SyncPanel, SyncSetupRequest, SyncSetupResult, SyncTestRequest } from '../core/sync/setup'
 import type { SyncStatus } from '../core/sync/status'
 import { ServiceError } from './errors'
@@ -17,6 +18,7 @@ import type { TouchbaseService } from './service'
  */
 export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
   const sync = (): SyncHost => host.sync ?? unavailable('Sync runs in the desktop app (or: touchbase sync).')
+  const imports = (): ImportHost => host.imports ?? unavailable('Picking a file to import is for the desktop app (or: touchbase import FILE).')
   return {
     'contacts:list': query((filter?: ContactQuery) => service.list(filter)),
     'settings:get': query(() => service.settings()),
@@ -30,6 +32,10 @@ export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
     'playbook:get': query((language: PlaybookLanguage) => service.playbook(language)),
     'playbook:message': query((id: string, language: PlaybookLanguage) => service.message(id, language)),
     'sync:status': query(() => sync().status()),
+    /** Whether the data file can be used; changes arrive as 'data:status' events. */
+    'data:status': query(() => service.dataStatus()),
+    /** Main shows the system's file dialog; the page gets a token for the file, never its path. Null: cancelled. */
+    'import:pick': query(() => imports().pick()),
 
     'contacts:add': command((input: ContactInput) => service.addContact(input)),
     'contacts:edit': command((id: string, patch: ContactPatch) => service.editContact(id, patch)),
@@ -50,11 +56,13 @@ export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
     /** Undo of plan:spread: the moves it returned (or some of them). */
     'plan:unspread': command((moves: SpreadUndo) => service.unspread(moves)),
     'block:record': command((block: BlockRecordInput) => service.recordBlock(block)),
-    /** Imports CSV or vCard text; progress arrives as 'import:progress' events. */
-    'import:run': command((request: ImportRequest) =>
-      service.importContacts(request, (done, total) => host.push?.('import:progress', { done, total }))
-    ),
+    /** Imports (or, with dryRun, previews) a picked file, streamed; progress arrives as 'import:progress' events. */
+    'import:file': command((token: string, choices?: ImportChoices) => imports().importFile(token, choices)),
     'backup:restore': command((json: string) => service.restoreBackup(json)),
+    /** The way back from a damaged or missing data file: the newest backup (the current state is kept aside first). */
+    'data:restore-latest': command(() => service.restoreLatestBackup()),
+    /** A data file deleted while Touchbase runs: writes back what it still holds; never over a file that exists. */
+    'data:recreate': command(() => service.recreateDataFile()),
     /** To a team board with all its touches, or back to the personal list with null. */
     'contacts:move': command((id: string, board: string | null) => service.moveToBoard(id, board)),
     /** Checks the server, user and password (absent: the kept one) without syncing or keeping anything. */
@@ -75,6 +83,18 @@ export interface ApiHost {
   push?: <E extends PushEvent>(event: E, payload: PushEvents[E]) => void
   /** Sync, which only main can do (network, the OS keyring, background runs); absent elsewhere. */
   sync?: SyncHost
+  /** Import from a file main picks with the system's dialog (electron/main/import-host.ts); absent elsewhere. */
+  imports?: ImportHost
+}
+
+/**
+ * The app's Import: main asks for the file with the system's dialog and streams it through
+ * service.importFile, so the page never reads the file or names a path.
+ */
+export interface ImportHost {
+  pick(): Promise<PickedImport | null>
+  /** Validates the token and the choices; a dry run of a CSV without a name column answers with its columns. */
+  importFile(token: string, choices?: ImportChoices): Promise<ImportReport>
 }
 
 /**
@@ -144,6 +164,8 @@ export function toIpcError(error: unknown): IpcError {
   }
   // A whole file refused: its reason lets the UI say why in the person's language.
   if (error instanceof ImportError) return { code: 'import', message: error.message, issues: [], reason: error.reason }
+  // The data file cannot be used: the window's banner says why; a refused change only points to it.
+  if (error instanceof DataFileError) return { code: 'data-file', message: error.message, issues: [], reason: 'data-file' }
   const e = error as { code?: unknown; message?: unknown }
   return {
     code: typeof e?.code === 'string' ? e.code : 'internal',

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import Papa from 'papaparse'
-import { CsvImport, ImportError, VcardImport, detectFormat, type ImportRecord, type ReadImport } from '../core/interop'
+import { CsvImport, ImportError, VcardImport, detectFormat, type ImportRecord, type ImportReport, type ReadImport } from '../core/interop'
+import { columnsOnlyReport } from '../core/interop/column-preview'
 import { MAX_IMPORT_BYTES, describeSize } from '../core/interop/limits'
 import type { ColumnMapping } from '../core/interop/csv-import'
 
@@ -38,6 +39,13 @@ export async function readImportFromDisk(path: string, mapping: ColumnMapping | 
   return format === 'vcard' ? readVcard(path, progress) : readCsv(path, mapping, progress)
 }
 
+/** See columnsOnlyReport: the header and first rows of a CSV that has no name column, or null. */
+export async function readImportColumns(path: string): Promise<ImportReport | null> {
+  const info = await stat(path)
+  if (!info.isFile() || info.size > MAX_IMPORT_BYTES) return null
+  return columnsOnlyReport(path, await readHead(path), info.size <= HEAD_BYTES)
+}
+
 async function readHead(path: string): Promise<string> {
   const file = await open(path, 'r')
   try {
@@ -69,8 +77,9 @@ function readCsv(path: string, mapping: ColumnMapping | undefined, progress: (by
           csv.row(result.data, problem)
           progress(input.bytesRead)
         } catch (error) {
-          parser.abort()
+          // Rejected first: abort() calls `complete` at once, whose own error (no rows yet) would win.
           fail(error)
+          parser.abort()
         }
       },
       complete: () => {

@@ -17,7 +17,7 @@ import { MigrationError, migrate } from '../core/migrations'
 import type { Contact } from '../core/model'
 import type { Store } from '../store'
 import type { ExportFormat, ExportedFile, ImportFileRequest, ImportReport, ImportRequest } from '../core/interop/requests'
-import { readImportFromDisk, type ReadProgress } from './import-file'
+import { readImportColumns, readImportFromDisk, type ReadProgress } from './import-file'
 
 export type { ExportFormat, ExportedFile, ImportFileRequest, ImportReport, ImportRequest }
 
@@ -75,6 +75,11 @@ export async function importContacts(store: Store, req: ImportRequest, deps: Imp
 /** Imports a CSV or vCard file from disk, streamed (service/import-file): the CLI's import. */
 export async function importFromDisk(store: Store, req: ImportFileRequest, deps: ImportDeps & { onRead?: ReadProgress }): Promise<ImportReport> {
   return importRead(store, await readImportFromDisk(req.path, req.mapping, deps.onRead), req, deps)
+}
+
+/** The columns of a CSV refused for want of a name column, from the start of the file; null for anything else. */
+export function columnsFromDisk(path: string): Promise<ImportReport | null> {
+  return readImportColumns(path)
 }
 
 /**

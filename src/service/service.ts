@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { monotonicFactory } from 'ulid'
 import {
@@ -48,8 +48,8 @@ import { blockQueue, todaySections, type TodaySections } from '../core/today'
 import { buildPlan, nextBlockSize, planSpread, type Plan, type SpreadMove } from '../core/plan'
 import { blockStreak, type Streak } from '../core/streak'
 import { messageFor, resolvePlaybook, type PlaybookEntry, type PlaybookLanguage, type TouchMessage } from '../core/playbook'
-import { BACKUP_DIR_NAME, latestBackup, type DataFileErrorCode, type Store, type StoreStatus } from '../store'
-import { ExportFormatSchema, ImportRequestSchema, type ExportFormat, type ExportedFile, type ImportFileRequest, type ImportReport, type ImportRequest } from '../core/interop/requests'
+import { BACKUP_DIR_NAME, DataFileBackError, latestBackup, type DataFileErrorCode, type Store, type StoreStatus, type StoreWarning } from '../store'
+import { ExportFormatSchema, ImportFileRequestSchema, type ExportFormat, type ExportedFile, type ImportFileRequest, type ImportReport } from '../core/interop/requests'
 // Import, export and restore load their libraries (CSV, vCard, iCalendar) only when used:
 // a `touchbase touch` starts faster and smaller without them.
 const interop = () => import('./interop')
@@ -534,20 +534,23 @@ export class TouchbaseService {
 
   // ---- import, export, restore ----
 
-  /** Imports CSV or vCard text in one atomic write (or only reports, with dryRun). */
-  async importContacts(request: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
-    return (await interop()).importContacts(this.store, parseOrThrow(ImportRequestSchema, request, 'import request'), { now: this.now(), newId: this.newId, ...(onProgress ? { onProgress } : {}) })
+  /**
+   * Imports a CSV or vCard file on disk in one atomic write (or only reports, with dryRun),
+   * streamed: refused at once beyond MAX_IMPORT_BYTES, and read a chunk at a time. `onRead`
+   * follows the bytes read; `onProgress` then follows the rows planned.
+   */
+  async importFile(request: ImportFileRequest, progress: ImportProgress = {}): Promise<ImportReport> {
+    const parsed = parseOrThrow(ImportFileRequestSchema, request, 'import request')
+    return (await interop()).importFromDisk(this.store, parsed, { now: this.now(), newId: this.newId, ...progress })
   }
 
   /**
-   * Imports a file on disk, streamed: refused at once beyond MAX_IMPORT_BYTES, and read a chunk
-   * at a time. `onRead` follows the bytes read; `onProgress` then follows the rows planned.
+   * For a CSV refused only because no column holds names: its columns and first rows, read from
+   * the start of the file, so a front can let the person point at the name column. Null for any
+   * other file.
    */
-  async importFile(
-    request: ImportFileRequest,
-    progress: { onRead?: (bytesRead: number, bytesTotal: number) => void; onProgress?: (done: number, total: number) => void } = {}
-  ): Promise<ImportReport> {
-    return (await interop()).importFromDisk(this.store, request, { now: this.now(), newId: this.newId, ...progress })
+  async importFileColumns(path: string): Promise<ImportReport | null> {
+    return (await interop()).columnsFromDisk(parseOrThrow(ImportFileRequestSchema.shape.path, path, 'path'))
   }
 
   async exportData(format: ExportFormat): Promise<ExportedFile> {
@@ -562,8 +565,12 @@ export class TouchbaseService {
   // ---- the data file itself ----
 
   /** Whether the data file can be used, as plain data a front can show (and send over IPC). */
-  dataStatus(): DataStatus {
-    return toDataStatus(this.store.status(), this.store.filePath)
+  async dataStatus(): Promise<DataStatus> {
+    const status = toDataStatus(this.store.status(), this.store.filePath)
+    if (status.state === 'ok' || !status.latestBackup) return status
+    // When the backup's data was saved: a hard link keeps the live file's time, a copy is made then.
+    const saved = await stat(status.latestBackup).catch(() => undefined)
+    return saved ? { ...status, latestBackupAt: saved.mtime.toISOString() } : status
   }
 
   /** The way back from a damaged or vanished file: restores the newest backup (the current state is kept aside first). */
@@ -576,7 +583,13 @@ export class TouchbaseService {
   /** When the file vanished while Touchbase was running: writes back the data Touchbase still holds. */
   async recreateDataFile(): Promise<{ contacts: number }> {
     if (this.store.status().state !== 'missing') throw new ServiceError('conflict', 'The data file is not missing, so there is nothing to recreate.')
-    return { contacts: await this.store.restoreLastKnown() }
+    try {
+      return { contacts: await this.store.restoreLastKnown() }
+    } catch (error) {
+      // It came back (moved back, a drive mounted) while we were about to write: it is kept as it is.
+      if (error instanceof DataFileBackError) throw new ServiceError('conflict', error.message, [], 'data-file-back')
+      throw error
+    }
   }
 
   // ---- helpers ----
@@ -696,6 +709,15 @@ function clearPromise(contact: Contact): void {
   delete contact.waitingSince
 }
 
+/** What `onRead` and `onProgress` of an import follow: bytes read, then rows planned. */
+export interface ImportProgress {
+  onRead?: (bytesRead: number, bytesTotal: number) => void
+  onProgress?: (done: number, total: number) => void
+}
+
+/** A warning about the data file for a front (a backup that could not be made, …); `message` is English. */
+export type DataWarning = Pick<StoreWarning, 'code' | 'message'>
+
 /** The data file's state for a front: ok, or what is wrong with it and the ways back. */
 export type DataStatus =
   | { state: 'ok'; filePath: string }
@@ -708,6 +730,8 @@ export type DataStatus =
       details: string[]
       safeCopyPath?: string
       latestBackup?: string
+      /** When the latest backup's data was saved (its file's modification time), ISO 8601. */
+      latestBackupAt?: string
       /** missing only: the data Touchbase still holds can be written back (recreateDataFile). */
       canRecreate: boolean
     }

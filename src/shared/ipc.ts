@@ -4,8 +4,17 @@
  * import: nothing of the service reaches the renderer's bundle).
  */
 import type { ApiHandlers } from '../service/api'
+import type { DataStatus, DataWarning } from '../service/service'
 import type { ImportErrorReason } from '../core/interop/errors'
 import type { SyncPanel } from '../core/sync/setup'
+
+/** A file main picked for import (the page never sees or sends its path). */
+export interface PickedImport {
+  /** Names this pick in later `import:file` calls. */
+  token: string
+  fileName: string
+  size: number
+}
 
 export interface AppInfo {
   version: string
@@ -31,12 +40,16 @@ export interface PushEvents {
   'reminder:open-due': undefined
   /** The tray asked to open one contact. */
   'contact:open': string
-  /** A long import's progress. */
-  'import:progress': { done: number; total: number }
+  /** A long import's progress: bytes of the file read (`reading`), then rows planned (`planning`). */
+  'import:progress': { stage: 'reading' | 'planning'; done: number; total: number }
   /** The tray (or a shortcut handled by main) asked to start a follow-up block. */
   'block:start': undefined
   /** Sync's state changed (syncing, synced, offline, an error): Settings → Sync and the toolbar show it. */
   'sync:status': SyncPanel
+  /** The data file became unusable (damaged, missing) or usable again: the window's banner follows it. */
+  'data:status': DataStatus
+  /** Something about the data file the person should know, though their change was saved (a backup failed, …). */
+  'data:warning': DataWarning
 }
 export type PushEvent = keyof PushEvents
 
@@ -55,7 +68,11 @@ export const SERVICE_ERROR_REASONS = [
   'not-now-needs-date',
   'not-your-touch',
   'not-waiting',
-  'channel-needed'
+  'channel-needed',
+  /** The data file cannot be used right now (damaged or missing): nothing is saved until it is. */
+  'data-file',
+  /** The data file came back while Touchbase was about to write a new one: it was kept as it is. */
+  'data-file-back'
 ] as const
 export type ServiceErrorReason = (typeof SERVICE_ERROR_REASONS)[number]
 
@@ -74,7 +91,7 @@ export interface TouchbaseBridge {
   on<E extends PushEvent>(event: E, listener: (payload: PushEvents[E]) => void): () => void
 }
 
-export const PUSH_EVENTS: readonly PushEvent[] = ['data:changed', 'reminder:open-due', 'contact:open', 'import:progress', 'block:start', 'sync:status']
+export const PUSH_EVENTS: readonly PushEvent[] = ['data:changed', 'reminder:open-due', 'contact:open', 'import:progress', 'block:start', 'sync:status', 'data:status', 'data:warning']
 
 export function isPushEvent(value: unknown): value is PushEvent {
   return typeof value === 'string' && (PUSH_EVENTS as string[]).includes(value)

@@ -91,6 +91,14 @@ function describeDataFileProblem(init: DataFileErrorInit): string {
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
+/** The data file came back while Touchbase was about to write its last known data in its place: nothing was written. */
+export class DataFileBackError extends Error {
+  override readonly name = 'DataFileBackError'
+  constructor(readonly filePath: string) {
+    super(`${filePath} exists again (it was put back or repaired), so Touchbase did not write over it. Nothing was changed; Touchbase uses the file as it is now.`)
+  }
+}
+
 /** A change or a replacement would have produced a document that fails validation. */
 export class InvalidDocumentError extends Error {
   override readonly name = 'InvalidDocumentError'

@@ -8,7 +8,7 @@ import { BACKUP_DIR_NAME, ensureDailyBackup, fileTimestamp, freePath, latestBack
 import { DataFileProblem, MAX_DATA_FILE_BYTES, sameStamp, statStamp, writeTargetOf, type FileStamp } from './data-file'
 import { Debouncer } from './debounce'
 import { DecodeFailure, DocumentCodec, DraftIssues, deepFreeze, encodeDocument, parseWholeDocument } from './document-codec'
-import { DataFileError, InvalidDocumentError, LockLostError, StoreClosedError, StoreIoError, describeFsProblem, type DataFileErrorCode } from './errors'
+import { DataFileBackError, DataFileError, InvalidDocumentError, LockLostError, StoreClosedError, StoreIoError, describeFsProblem, type DataFileErrorCode } from './errors'
 import { removeLockLeftovers, withFileLock, type HeldLock } from './file-lock'
 import { FsyncJsonAdapter } from './fsync-adapter'
 
@@ -157,6 +157,8 @@ interface PendingChange {
   apply?: (draft: TouchbaseDocument) => unknown
   /** For a replace: the validated document to write. */
   replacement?: TouchbaseDocument
+  /** Write the replacement only while the file is still missing: never over one that came back. */
+  onlyIfMissing?: boolean
   origin: string
   /** How often it was put back after losing the lock (see MAX_LOCK_RETRIES). */
   retries?: number
@@ -294,7 +296,8 @@ class FileStore implements Store {
     const status = this.current
     if (status.state !== 'missing') throw new Error(`The data file is not missing (it is ${status.state}); there is nothing to put back`)
     const doc = this.db.data
-    await this.replace(doc, options)
+    // Checked again under the lock: the file may come back (moved back, a drive mounted) meanwhile.
+    await this.enqueue<void>({ origin: options.origin ?? LOCAL_ORIGIN, replacement: doc, onlyIfMissing: true })
     return doc.contacts.length
   }
 
@@ -379,6 +382,10 @@ class FileStore implements Store {
     const applied: { pending: PendingChange; value: unknown; contactIds?: string[] }[] = []
     for (const pending of batch) {
       if (pending.replacement) {
+        if (pending.onlyIfMissing && problem?.code !== 'missing') {
+          settlements.push(() => pending.reject(new DataFileBackError(this.filePath)))
+          continue
+        }
         if (problem && !replaceableDespite(problem)) {
           const error = problem
           settlements.push(() => pending.reject(error))

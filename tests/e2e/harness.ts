@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { openStore, type Store } from '../../src/store'
+import { DataFileError, openStore, type Store } from '../../src/store'
 import { TouchbaseService } from '../../src/service/service'
 import type { ApiHandlers } from '../../src/service/api'
 import type { AppInfo, PushEvent, PushEvents } from '../../src/shared/ipc'
@@ -25,6 +25,7 @@ import { createApiHost } from '../../electron/main/api-host'
 import type { DesktopSync, SyncHostDeps } from '../../electron/main/sync-host'
 import { createPasswordKeeper } from '../../electron/main/sync-password'
 import { fakeSafeStorage } from '../main/helpers'
+import { createOpenDialogDouble, type OpenDialogDouble } from '../main/open-dialog-double'
 import type { IpcSender } from '../../electron/main/ipc-guard'
 import type { PushWindow } from '../../electron/main/push'
 import type { TrayModel } from '../../electron/main/tray-model'
@@ -70,11 +71,21 @@ export async function serveStatic(dir: string): Promise<{ url: string; close: ()
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(() => ok())) }
 }
 
+/** Writes docs/screenshots/<name>.png, only when TOUCHBASE_SCREENSHOTS is set (the committed images stay put otherwise). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.TOUCHBASE_SCREENSHOTS) return
+  await page.mouse.move(0, 0)
+  await page.waitForTimeout(200)
+  await page.screenshot({ path: join(ROOT, 'docs/screenshots', `${name}.png`) })
+}
+
 export interface HarnessOptions {
   /** Pins the service's clock. */
   now?: () => Date
   /** Fills the data folder before the page loads, through the real service. */
   seed?: (service: TouchbaseService, store: Store) => Promise<void>
+  /** Prepares the data folder before the store opens it (e.g. a damaged data file, as main may meet one). */
+  beforeOpen?: (dataDir: string) => Promise<void>
   viewport?: { width: number; height: number }
   /** The browser's locale (navigator.language), which "system" language follows. */
   locale?: string
@@ -98,6 +109,8 @@ export interface Harness {
   url: string
   /** Main's sync host (Settings → Sync's channels, the background runs), as main wires it. */
   sync: DesktopSync
+  /** The system's file dialog (Import): `picker.answer(path)` before the page asks, as the Electron double's dialog. */
+  picker: OpenDialogDouble
   /** Fires a main → renderer push event to our windows, as the tray or the reminder would. */
   push<E extends PushEvent>(event: E, ...payload: PushEvents[E] extends undefined ? [] : [PushEvents[E]]): Promise<void>
   /** Opens another page of ours (the quick-log window is `openWindow('#quick-log')`): trusted, and pushed to. */
@@ -162,7 +175,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await ensureRendererBuilt()
   const dataDir = await mkdtemp(join(tmpdir(), 'touchbase-e2e-'))
   let writes = 0
-  const store = await openStore(dataDir, { onWrite: () => void writes++ })
+  await options.beforeOpen?.(dataDir)
+  // As main opens it (electron/main/data.ts): a damaged file is opened, never replaced.
+  const store = await openStore(dataDir, { onWrite: () => void writes++, openDamaged: true })
   const calls: string[] = []
   const trays: TrayModel[] = []
   const service = new TouchbaseService(store, options.now ? { now: options.now } : {})
@@ -202,6 +217,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }
   })
 
+  const picker = createOpenDialogDouble()
   const appInfo = (): AppInfo => ({ version: '0.1.0', dataFile: store.filePath, platform: process.platform, timeZone: service.timeZone() })
   const host = createApiHost({
     service,
@@ -213,6 +229,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     osLocale: () => options.locale ?? 'en-US',
     showTray: (model) => void trays.push(model),
     applySettings: async () => undefined,
+    showOpenDialog: picker.showOpenDialog,
     // The OS keyring is the one stand-in; the password file sits in the temporary data folder.
     syncing: {
       keeper: createPasswordKeeper(fakeSafeStorage(), join(dataDir, 'userData', 'sync-password.bin')),
@@ -220,7 +237,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     onError: (error) => console.error('[api host]', error)
   })
-  await host.start()
+  // Main does not wait for this (it logs a failure); a damaged data file fails it until repaired.
+  await host.start().catch((error: unknown) => {
+    if (!(error instanceof DataFileError)) throw error
+  })
   // What senderOf (electron/main/ipc.ts) reads from an Electron IPC event, read from Playwright's.
   const senderOf = (source: { page: Page; frame: Frame }): IpcSender => ({
     webContentsId: idOf(source.page),
@@ -253,6 +273,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataFile: store.filePath,
     url: server.url,
     sync: host.syncing,
+    picker,
     calls,
     trays,
     writes: () => writes,

@@ -1,4 +1,4 @@
-import { expect, vi } from 'vitest'
+import { afterEach, expect, vi } from 'vitest'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -103,4 +103,17 @@ export type AppUnderTest = Awaited<ReturnType<typeof startAppUnderTest>>
 function restore(name: string, value: string | undefined) {
   if (value === undefined) delete process.env[name]
   else process.env[name] = value
+}
+
+/**
+ * For a test file: a `start(options)` that starts the app with `defaults` under `options`, and
+ * closes whatever it started after each test.
+ */
+export function useAppUnderTest(defaults: AppUnderTestOptions): (options?: Partial<AppUnderTestOptions>) => Promise<AppUnderTest> {
+  let running: AppUnderTest | undefined
+  afterEach(async () => {
+    await running?.close()
+    running = undefined
+  })
+  return async (options = {}) => (running = await startAppUnderTest({ ...defaults, ...options }))
 }

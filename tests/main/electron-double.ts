@@ -13,6 +13,7 @@
 import { EventEmitter } from 'node:events'
 import { pathToFileURL } from 'node:url'
 import { resolve } from 'node:path'
+import { createOpenDialogDouble } from './open-dialog-double'
 
 /** An Electron event: handlers may call preventDefault(). */
 export class ElectronEvent {
@@ -548,11 +549,15 @@ export const shell = {
   }
 }
 
+/** The file dialog: a test answers it with `dialog.open.answer(path)` (or null for Cancel) before main asks. */
+const openDialog = createOpenDialogDouble()
 export const dialog = {
   errorBoxes: [] as { title: string; content: string }[],
+  open: openDialog,
   showErrorBox(title: string, content: string) {
     dialog.errorBoxes.push({ title, content })
-  }
+  },
+  showOpenDialog: openDialog.showOpenDialog
 }
 
 export const globalShortcut = {
@@ -613,6 +618,7 @@ export function resetElectron(): void {
   session.defaultSession.reset()
   shell.opened.length = 0
   dialog.errorBoxes.length = 0
+  dialog.open.reset()
   globalShortcut.registered.clear()
   globalShortcut.taken.clear()
 }

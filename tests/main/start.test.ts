@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BRIDGE_API_CHANNELS } from '../../electron/preload/channels'
@@ -267,19 +267,6 @@ describe('starting Touchbase', () => {
     expect(await t.invoke(t.mainWindow().webContents, 'settings:update', { startAtLogin: true })).toMatchObject({ ok: true })
     await vi.waitFor(() => expect(existsSync(entry)).toBe(true))
     await vi.waitFor(() => expect(t.tray().menu!.items.find((i) => i.label === 'Start at login')?.checked).toBe(true))
-  })
-
-  it('refuses to start on a damaged data file: says what is wrong and exits without a window', async () => {
-    await start({
-      seed: undefined,
-      beforeStart: async ({ dataDir }) => {
-        await mkdir(dataDir, { recursive: true })
-        await writeFile(join(dataDir, 'touchbase.json'), '{"schemaVersion": 1, "contacts": [', 'utf8')
-      }
-    })
-    expect(dialog.errorBoxes).toEqual([{ title: 'Touchbase cannot start', content: expect.stringContaining('touchbase.json') }])
-    expect(app.state.ended).toEqual({ how: 'exit', code: 1 })
-    expect(BrowserWindowDouble.windows).toHaveLength(0)
   })
 
   it('says which data folder it could not open', async () => {

@@ -37,6 +37,14 @@ describe('buildTrayModel', () => {
     expect(model.menu).toContainEqual({ type: 'checkbox', action: 'toggle-start-at-login', label: 'Start at login', checked: true })
   })
 
+  it('says the data file needs attention when it cannot be read, in both languages', () => {
+    const model = buildTrayModel({ due: [], language: 'en', startAtLogin: true, dataProblem: true })
+    expect(model.tooltip).toBe('Touchbase: your data file needs attention')
+    expect(model.menu[0]).toEqual({ type: 'header', label: 'Your data file needs attention' })
+    expect(model.menu).toContainEqual({ type: 'action', action: 'open-window', label: 'Open Touchbase', enabled: true })
+    expect(buildTrayModel({ due: [], language: 'zh-CN', startAtLogin: false, dataProblem: true }).tooltip).toBe('Touchbase：数据文件需要处理')
+  })
+
   it('uses the singular for one follow-up and one day', () => {
     const model = buildTrayModel({ due: [{ id: 'a', name: 'Ada', dueState: 'overdue', dueInDays: -1 }], language: 'en', startAtLogin: false })
     expect(model.tooltip).toBe('Touchbase: 1 follow-up due')

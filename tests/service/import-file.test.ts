@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ImportError, MAX_IMPORT_BYTES } from '../../src/core/interop'
-import { importContacts, importFromDisk } from '../../src/service/interop'
+import { columnsFromDisk, importContacts, importFromDisk } from '../../src/service/interop'
 import { openStore, type Store } from '../../src/store'
 
 /** Issue 10, item 13: importing a file from disk, streamed, within a documented size. */
@@ -99,6 +99,15 @@ describe('a file from disk, streamed', () => {
       await writeFile(join(dir, name), text)
       expect(await refusal(importFromDisk(store, { path: join(dir, name) }, deps())), name).toBe(reason)
     }
+  })
+
+  it('says a CSV has no name column (not that it has no header), and offers its columns', async () => {
+    const path = join(dir, 'leute.csv')
+    await writeFile(path, 'Wer;Firma\nKatherine Johnson;NASA\n')
+    expect(await refusal(importFromDisk(store, { path }, deps()))).toBe('no-name-column')
+    expect(await columnsFromDisk(path)).toMatchObject({ mappingPreview: { headers: ['Wer', 'Firma'], sampleRows: [['Katherine Johnson', 'NASA']] } })
+    expect(await columnsFromDisk(fixture('google-contacts.csv'))).toBeNull()
+    expect(await importFromDisk(store, { path, mapping: { Wer: 'name' } }, deps())).toMatchObject({ added: [{ name: 'Katherine Johnson' }] })
   })
 })
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,9 +7,12 @@ import { TouchbaseService } from '../../src/service/service'
 import { createApiHandlers, dispatch } from '../../src/service/api'
 import { ServiceError } from '../../src/service/errors'
 import { reminderMessage } from '../../src/service/reminder-message'
+import { createImportHost } from '../../electron/main/import-host'
 import { createSyncHost } from '../../electron/main/sync-host'
+import { createOpenDialogDouble } from '../main/open-dialog-double'
 import { createPasswordKeeper } from '../../electron/main/sync-password'
 import { fakeSafeStorage } from '../main/helpers'
+import type { PickedImport } from '../../src/shared/ipc'
 
 let dir: string
 let store: Store
@@ -184,21 +187,30 @@ describe('the IPC dispatch over the real service', () => {
   it('sends the reason of a refused file or command along, so the UI can say it in its own language', async () => {
     const ids = ['abc1', 'abc2']
     const named = new TouchbaseService(store, { now: () => clock, timeZone: () => 'Europe/Berlin', newId: () => ids.shift() ?? `t${Math.random()}` })
-    const handlers = createApiHandlers(named, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) })
+    const picker = createOpenDialogDouble()
+    const imports = createImportHost({ service: named, showOpenDialog: picker.showOpenDialog, language: () => 'en', progress: () => {} })
+    const handlers = createApiHandlers(named, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }), imports })
     const failure = async (channel: string, ...args: unknown[]) => {
       const response = await dispatch(handlers, channel, args)
       if (response.ok) throw new Error(`${channel} should have failed`)
       return response.error
     }
+    const pickFile = async (name: string, content: string | Buffer) => {
+      await writeFile(join(dir, name), content)
+      picker.answer(join(dir, name))
+      const picked = await dispatch(handlers, 'import:pick', [])
+      if (!picked.ok || !picked.value) throw new Error('nothing picked')
+      return (picked.value as PickedImport).token
+    }
 
     // A whole file refused: an ImportError, which used to arrive as an anonymous 'internal' error.
-    expect(await failure('import:run', { fileName: 'photo.csv', text: '\u0000\u0001PNG\u0000' })).toEqual({
+    expect(await failure('import:file', await pickFile('photo.csv', '\u0000\u0001PNG\u0000'))).toEqual({
       code: 'import',
       message: expect.stringContaining('photo.csv is not a text file'),
       issues: [],
       reason: 'binary'
     })
-    expect(await failure('import:run', { fileName: 'empty.csv', text: '' })).toMatchObject({ code: 'import', reason: 'empty' })
+    expect(await failure('import:file', await pickFile('empty.csv', ''))).toMatchObject({ code: 'import', reason: 'empty' })
     expect(await failure('backup:restore', 'Name,Email')).toMatchObject({ code: 'import', reason: 'not-json' })
 
     await named.addContact({ name: 'Ada' })
@@ -214,8 +226,14 @@ describe('the IPC dispatch over the real service', () => {
     await expect(named.close('abc1', { as: 'not-now' })).rejects.toMatchObject({ code: 'invalid-input', reason: 'not-now-needs-date' })
 
     // Rows with problems are not errors: the report carries their codes.
-    const report = await dispatch(handlers, 'import:run', [{ fileName: 'x.csv', text: 'Name,Email\nAda Two,not-an-email\n', dryRun: true }])
+    const report = await dispatch(handlers, 'import:file', [await pickFile('x.csv', 'Name,Email\nAda Two,not-an-email\n'), { dryRun: true }])
     expect(report).toMatchObject({ ok: true, value: { errors: [{ row: 2, message: 'email: is not a valid email address', issues: [{ field: 'email', code: 'invalid-email' }] }] } })
+
+    // A data file that cannot be used: every change is refused with one reason, which points to the banner.
+    await writeFile(store.filePath, '{ "schemaVersion": 1, "contacts": [')
+    expect(await failure('contacts:add', { name: 'Lost' })).toMatchObject({ code: 'data-file', reason: 'data-file', message: expect.stringContaining(store.filePath) })
+    expect(await failure('data:recreate')).toMatchObject({ code: 'conflict' }) // damaged is not missing: nothing is written over it
+    await unlink(store.filePath)
   })
 })
 
@@ -230,7 +248,12 @@ describe('every channel validates its arguments in the service', () => {
     // Sync's channels go to main's host (no server needed: junk never gets that far).
     const sync = createSyncHost({ service, keeper: createPasswordKeeper(fakeSafeStorage(), join(dir, 'pw.bin')), onPanel: () => {}, onSyncedChange: () => {} })
     await sync.start()
-    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }), sync })
+    // So are Import's: main's dialog picks a real file; junk tokens and choices are refused.
+    const picker = createOpenDialogDouble()
+    await writeFile(join(dir, 'people.csv'), 'Name,Email\nGrace,grace@example.com\n')
+    for (let i = 0; i < 100; i++) picker.answer(join(dir, 'people.csv'))
+    const imports = createImportHost({ service, showOpenDialog: picker.showOpenDialog, language: () => 'en', progress: () => {} })
+    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }), sync, imports })
     const channels = Object.keys(handlers) as (keyof typeof handlers)[]
     expect(channels.length).toBeGreaterThanOrEqual(19)
     let refused = 0

@@ -44,7 +44,7 @@ describe('the data file deleted while Touchbase runs', () => {
     await expect(store.read()).rejects.toBe(error)
     // Nothing was written: no one-contact file in its place.
     expect(await readdir(dir)).not.toContain(DATA_FILE_NAME)
-    expect(service.dataStatus()).toMatchObject({ state: 'missing', code: 'missing', latestBackup: backup, canRecreate: true })
+    expect(await service.dataStatus()).toMatchObject({ state: 'missing', code: 'missing', latestBackup: backup, canRecreate: true })
 
     // Put back (moved back, or the drive came back): it is used again, no restart needed.
     await copyFile(backup, join(dir, 'moved-back.json'))
@@ -62,7 +62,24 @@ describe('the data file deleted while Touchbase runs', () => {
     await eventually(() => expect(states()).toEqual(['missing']))
     expect(await service.recreateDataFile()).toEqual({ contacts: 2 })
     expect(await contactIdsOnDisk(store)).toEqual(['a', 'today'])
-    expect(service.dataStatus()).toEqual({ state: 'ok', filePath: store.filePath })
+    expect(await service.dataStatus()).toEqual({ state: 'ok', filePath: store.filePath })
+    await store.close()
+  })
+
+  it('is never recreated over a file that came back meanwhile', async () => {
+    const { store, states, backup } = await runningApp()
+    await store.update((doc) => void doc.contacts.push(makeContact('today')))
+    const held = await readFile(store.filePath)
+    await unlink(store.filePath)
+    await eventually(() => expect(states()).toEqual(['missing']))
+    const putBack = await readFile(backup)
+    expect(putBack.equals(held)).toBe(false)
+    // Put back just before the write: the watcher has not looked yet (it waits 100 ms for quiet),
+    // but the write looks again under the lock.
+    await copyFile(backup, store.filePath)
+    await expect(store.restoreLastKnown()).rejects.toThrow(/exists again/)
+    expect((await readFile(store.filePath)).equals(putBack)).toBe(true)
+    await eventually(() => expect(store.status().state).toBe('ok'))
     await store.close()
   })
 

@@ -18,8 +18,13 @@ export const ImportRequestSchema = z.object({
 })
 export type ImportRequest = z.input<typeof ImportRequestSchema>
 
-/** An import of a file on disk, which the service streams (the CLI's `touchbase import FILE`). */
-export type ImportFileRequest = Omit<ImportRequest, 'text' | 'fileName'> & { path: string }
+/** What a person chooses about an import besides the file: a dry run, duplicates, the columns. */
+export const ImportChoicesSchema = ImportRequestSchema.omit({ fileName: true, text: true })
+export type ImportChoices = z.input<typeof ImportChoicesSchema>
+
+/** An import of a file on disk, which the service streams (`touchbase import FILE`, the app's Import). */
+export const ImportFileRequestSchema = ImportChoicesSchema.extend({ path: z.string().min(1).max(4096) })
+export type ImportFileRequest = z.input<typeof ImportFileRequestSchema>
 
 export interface ImportReport {
   format: ImportFormat

@@ -14,6 +14,8 @@ import { SettingsDialog } from '../settings/SettingsDialog'
 import { ShortcutsDialog } from '../settings/ShortcutsDialog'
 import { TodayView } from '../today/TodayView'
 import { SyncIndicator } from '../syncing/SyncIndicator'
+import { DataFileBanner } from '../datafile/DataFileBanner'
+import { useDataFile } from '../datafile/useDataFile'
 import { Icon } from '../ui/icons'
 import { ToastProvider } from '../ui/Toast'
 import { DataProvider, useData } from './data'
@@ -52,6 +54,8 @@ function Shell() {
   const [helpOpen, setHelpOpen] = useState(false)
   const [blockOpen, setBlockOpen] = useState(false)
   const search = useRef<HTMLInputElement>(null)
+  const dataFile = useDataFile()
+  const unusable = dataFile.status !== null && dataFile.status.state !== 'ok'
   useAppearance(settings)
 
   // Typing stays responsive on a 10,000-card board: filtering runs behind the keystrokes.
@@ -161,6 +165,8 @@ function Shell() {
         </div>
       </header>
 
+      <DataFileBanner state={dataFile} />
+
       {view === 'board' && contacts && contacts.length > 0 && <FilterBar query={query} onChange={setQuery} contacts={contacts} shown={shown} />}
 
       <main className={`main main-${blockOpen ? 'block' : view}`}>
@@ -172,7 +178,10 @@ function Shell() {
             </button>
           </div>
         ) : !contacts ? (
-          <div className="loading">{t('app.loading')}</div>
+          // Started on a damaged file: the banner above says what happened and offers the ways back.
+          <div className="loading" data-testid={unusable ? 'data-unavailable' : undefined}>
+            {unusable ? t('dataFile.unavailable') : t('app.loading')}
+          </div>
         ) : blockOpen ? (
           <BlockView onClose={closeBlock} onOpen={openContact} />
         ) : view === 'board' ? (

@@ -3,7 +3,7 @@ import type { ContactView } from '../../core/contact-view'
 import type { Settings } from '../../core/model'
 import { localDay, systemTimeZone } from '../../core/time'
 import type { AppInfo } from '../../shared/ipc'
-import { call, subscribe } from '../api/client'
+import { ApiError, call, subscribe } from '../api/client'
 
 export interface AppData {
   contacts: ContactView[] | null
@@ -57,7 +57,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
         setSettings(s)
         setLoadError(null)
       } catch (error) {
-        setLoadError((error as Error).message)
+        // A damaged or vanished data file is the banner's to explain (datafile/); what is shown stays.
+        if (!(error instanceof ApiError && error.reason === 'data-file')) setLoadError((error as Error).message)
       } finally {
         loading.current = null
       }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CONTACT_KINDS, ContactInputSchema, PRIORITIES, type ContactKind, type Priority } from '../../core/model'
 import { issueCodes } from '../../core/issues'
 import { ApiError } from '../api/client'
+import { errorText } from '../api/error-text'
 import { useCommands } from '../app/commands'
 import { useData } from '../app/data'
 import { Dialog } from '../ui/Dialog'
@@ -83,7 +84,7 @@ export function ContactForm({ editId, onClose }: Props) {
       else await commands.add(input)
       onClose()
     } catch (error) {
-      const issues = error instanceof ApiError && error.issues.length ? error.issues : [(error as Error).message]
+      const issues = error instanceof ApiError && error.issues.length ? error.issues : [errorText(error, t)]
       setRejected(issues)
       setErrors(Object.fromEntries(issues.map((line) => [serviceFieldOf(line) ?? '', line.replace(/^[^:]+: /, '')]).filter(([k]) => k)))
     } finally {

@@ -1,7 +1,5 @@
 import { useRef, type ReactNode } from 'react'
 
-/** Text types as well as extensions: some systems label a .vcf only by its MIME type. */
-export const IMPORT_ACCEPT = '.csv,.vcf,.vcard,text/csv,text/vcard,text/x-vcard'
 export const BACKUP_ACCEPT = '.json,application/json'
 
 interface Props {

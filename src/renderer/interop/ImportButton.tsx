@@ -1,24 +1,26 @@
 import { useTranslation } from 'react-i18next'
 import { Icon } from '../ui/icons'
-import { FilePicker, IMPORT_ACCEPT } from './FilePicker'
 import { ImportDialog } from './ImportDialog'
 import { useImport } from './useImport'
 
-/** The toolbar's Import (an icon), or a labelled one where an empty screen invites it: a file picker, then the preview dialog. */
+/**
+ * The toolbar's Import (an icon), or a labelled one where an empty screen invites it: main shows
+ * the system's file dialog, then the preview dialog opens here.
+ */
 export function ImportButton({ labelled = false }: { labelled?: boolean }) {
   const { t } = useTranslation()
   const flow = useImport()
-  const pick = (file: File) => void flow.pick(file)
+  const pick = () => void flow.pick()
   return (
     <>
       {labelled ? (
-        <FilePicker accept={IMPORT_ACCEPT} onPick={pick} className="button button-primary" label={t('empty.import')} testId="empty-import">
+        <button type="button" className="button button-primary" onClick={pick} data-testid="empty-import">
           <Icon name="import" /> {t('empty.import')}
-        </FilePicker>
+        </button>
       ) : (
-        <FilePicker accept={IMPORT_ACCEPT} onPick={pick} className="icon-button" label={t('toolbar.import')} title={t('toolbar.import')} testId="import">
+        <button type="button" className="icon-button" title={t('toolbar.import')} aria-label={t('toolbar.import')} onClick={pick} data-testid="import">
           <Icon name="import" />
-        </FilePicker>
+        </button>
       )}
       {flow.phase.kind !== 'closed' && <ImportDialog flow={flow} onPick={pick} />}
     </>

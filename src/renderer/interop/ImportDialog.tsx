@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../ui/Dialog'
-import { FilePicker, IMPORT_ACCEPT } from './FilePicker'
 import { ImportPreview } from './ImportPreview'
 import { ImportProgress } from './ImportProgress'
 import type { useImport } from './useImport'
 
 interface Props {
   flow: ReturnType<typeof useImport>
-  onPick: (file: File) => void
+  /** Choose another file (main's file dialog again). */
+  onPick: () => void
 }
 
 export function ImportDialog({ flow, onPick }: Props) {
@@ -34,10 +34,10 @@ export function ImportDialog({ flow, onPick }: Props) {
             <p className="pre">{phase.message}</p>
           </div>
           <div className="dialog-actions">
-            <FilePicker accept={IMPORT_ACCEPT} onPick={onPick} className="button" label={t('import.another')} testId="import-another">
+            <button type="button" className="button" onClick={onPick} data-testid="import-another">
               {t('import.another')}
-            </FilePicker>
-            <button type="button" className="button button-primary" onClick={close} autoFocus>
+            </button>
+            <button type="button" className="button button-primary" onClick={close} autoFocus data-autofocus>
               {t('import.close')}
             </button>
           </div>
