@@ -13,6 +13,15 @@ export interface RendererRun {
   loadMs: number
   /** Of loadMs: the renderer's contacts:list and settings:get calls (service + transport). */
   loadFetchMs: number
+  /** Of loadMs: before those calls (loading and starting the renderer's code). */
+  loadBootMs: number
+  /** Of loadMs: after those calls, until the first card is in the page. */
+  loadRenderMs: number
+  /** Of loadFetchMs: contacts:list in main's side (guard, handler, service), and encoding its answer. */
+  loadListServiceMs: number
+  loadListEncodeMs: number
+  /** The size of contacts:list's answer, in UTF-8 JSON. */
+  loadListBytes: number
   /** Mouse released over the next column → the log popover on screen. */
   dropToPopoverMs: number
   /** Enter in the popover → the card visible in its new column, the column's count updated; NaN when the card never came into sight. */
@@ -82,6 +91,8 @@ interface Probe {
   updated: number
 }
 
+type LoadKey = 'loadMs' | 'loadFetchMs' | 'loadBootMs' | 'loadRenderMs' | 'loadListServiceMs' | 'loadListEncodeMs' | 'loadListBytes'
+
 /** How long the card may stay out of sight after its column's count changed before the run says "never". */
 const NEVER_IN_SIGHT_MS = 3_000
 
@@ -113,17 +124,28 @@ export class RendererBench {
   }
 
   /** Navigation start → first card, on a fresh page load (the service already has the file open, as the app's main process does). */
-  private async coldLoad(): Promise<Pick<RendererRun, 'loadMs' | 'loadFetchMs'>> {
+  private async coldLoad(): Promise<Pick<RendererRun, LoadKey>> {
+    const answered = this.harness.answers.length
     await this.page.reload()
     await this.page.locator('[data-card-id]').first().waitFor()
-    const [loadMs, start, end] = await this.page.evaluate<number[]>(
+    const [loadMs, start, end] = (await this.page.evaluate<number[]>(
       `['board-visible', 'touchbase:fetch-start', 'touchbase:fetch-end'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN)`
-    )
-    return { loadMs: loadMs!, loadFetchMs: end! - start! }
+    )) as [number, number, number]
+    const list = this.harness.answers.slice(answered).find((a) => a.channel === 'contacts:list')
+    if (!list) throw new Error('the page loaded without calling contacts:list')
+    return {
+      loadMs,
+      loadFetchMs: end - start,
+      loadBootMs: start,
+      loadRenderMs: loadMs - end,
+      loadListServiceMs: list.serviceMs,
+      loadListEncodeMs: list.encodeMs,
+      loadListBytes: list.bytes
+    }
   }
 
   /** Drags the first card of a column (0…3, in turn) one column right and confirms the popover with Enter. */
-  private async drag(): Promise<Omit<RendererRun, 'loadMs' | 'loadFetchMs'>> {
+  private async drag(): Promise<Omit<RendererRun, LoadKey>> {
     const page = this.page
     let from = -1
     for (let i = 0; i < 4 && from < 0; i++) {

@@ -9,6 +9,7 @@ import type { ApiChannel, PushEvent } from '../../src/shared/ipc'
  */
 const API_CHANNEL_SET = {
   'contacts:list': true,
+  'contacts:get': true,
   'contacts:add': true,
   'contacts:edit': true,
   'contacts:delete': true,

@@ -1,5 +1,5 @@
 import { CHANNEL_KEYS, blockSummary, currentCard, defaultDay, remainingSeconds, type BlockNotice, type BlockState } from '../core/block'
-import type { ContactView } from '../core/contact-view'
+import type { BlockCard, ContactSummary } from '../core/contact-view'
 import type { Streak } from '../core/streak'
 import { exitWord, localDateTime, plural, promiseText } from './format'
 
@@ -8,7 +8,7 @@ export interface ScreenContext {
   timeZone: string
   streak: Streak
   /** The idea for a contact's next touch (core/playbook). */
-  idea: (view: ContactView) => string
+  idea: (view: ContactSummary) => string
 }
 
 const RULE = '─'.repeat(64)
@@ -25,23 +25,22 @@ const NOTICES: Record<BlockNotice, string> = {
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
 
 
-function card(view: ContactView, ctx: ScreenContext): string[] {
+function card(view: BlockCard, ctx: ScreenContext): string[] {
   const late = view.dueState === 'overdue' ? `${plural(-(view.dueInDays ?? 0), 'day')} late` : 'due today'
   const reach = [view.email ? `email ${view.email}` : '', view.phone ? `phone ${view.phone}` : ''].filter(Boolean).join(' · ')
-  const last = [...view.touches].sort((a, b) => b.at.localeCompare(a.at)).slice(0, 2)
   return [
     `${view.name}${view.org ? ` — ${view.org}` : ''}  [${view.kind}${view.priority === 'normal' ? '' : ` · ${view.priority} priority`}]`,
     view.subject ? `About: ${view.subject}` : '',
     view.promise ? promiseText(view.promise, ctx.timeZone) : '',
     `${late} · touch ${view.touchCount + 1} next · try ${view.suggestedChannel}${view.atUsualStop ? ' · you usually stop here: keep going' : ''}`,
     reach,
-    last.length ? 'Last touches:' : 'No touches yet.',
-    ...last.map((t) => `  ${localDateTime(t.at, ctx.timeZone)}  ${t.channel}${t.outcome ? ` (${t.outcome})` : ''}${t.note ? `: ${t.note}` : ''}`),
+    view.recentTouches.length ? 'Last touches:' : 'No touches yet.',
+    ...view.recentTouches.map((t) => `  ${localDateTime(t.at, ctx.timeZone)}  ${t.channel}${t.outcome ? ` (${t.outcome})` : ''}${t.note ? `: ${t.note}` : ''}`),
     `Idea: ${ctx.idea(view)}`
   ].filter(Boolean)
 }
 
-function prompt(state: BlockState, view: ContactView): string[] {
+function prompt(state: BlockState, view: ContactSummary): string[] {
   const step = state.step
   const day = (label: string) => `${label} (a date like 2026-12-03 or +3; Enter: ${defaultDay(step.kind, state)}): ${state.draft}█`
   switch (step.kind) {

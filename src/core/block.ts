@@ -1,5 +1,5 @@
 import type { BlockRecord, BlockRecordInput, Channel, Contact, ExitStatus, Outcome, Weekday } from './model'
-import type { ContactView } from './contact-view'
+import { toBlockCard, type BlockCard, type ContactView } from './contact-view'
 import { addDays, addWorkdays, nextWorkday, parseDayInput, workdayOnOrAfter } from './calendar'
 
 /**
@@ -67,7 +67,8 @@ type Pending = { calls: BlockCall[]; then: { kind: 'act'; act: Omit<BlockAct, 'b
 export type BlockNotice = 'bad-date' | 'past-date' | 'not-waiting' | 'nothing-to-undo' | 'failed' | 'time-up'
 
 export interface BlockState {
-  queue: ContactView[]
+  /** Cards (core/contact-view): the latest touches, not the whole log. */
+  queue: BlockCard[]
   index: number
   step: BlockStep
   draft: string
@@ -103,7 +104,7 @@ export type BlockInput =
 
 export interface BlockStart {
   /** The queue, most urgent first (core/today blockQueue). */
-  queue: ContactView[]
+  queue: BlockCard[]
   now: string
   /** The local day of `now`. */
   today: string
@@ -132,7 +133,7 @@ export function startBlock(start: BlockStart): BlockState {
   }
 }
 
-export function currentCard(state: BlockState): ContactView | null {
+export function currentCard(state: BlockState): BlockCard | null {
   return state.phase === 'running' || state.phase === 'finishing' ? (state.queue[state.index] ?? null) : null
 }
 
@@ -326,7 +327,7 @@ function applied(s: BlockState, input: Extract<BlockInput, { type: 'applied' }>)
 function replaceCard(s: BlockState, index: number, contact: ContactView | undefined): BlockState {
   if (!contact) return s
   const queue = [...s.queue]
-  queue[index] = contact
+  queue[index] = toBlockCard(contact)
   return { ...s, queue }
 }
 

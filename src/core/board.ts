@@ -1,6 +1,6 @@
 import { EXIT_STATUSES, type ExitStatus } from './model'
 import { MAX_COLUMN } from './cadence'
-import { byUrgency, type ContactView, type UrgencyFields } from './contact-view'
+import { byUrgency, type ContactView, type UrgencyFields, type ViewWithoutLog } from './contact-view'
 
 export const COLUMN_COUNTS = [0, 1, 2, 3, 4, 5] as const
 export type ColumnCount = (typeof COLUMN_COUNTS)[number]
@@ -40,7 +40,7 @@ function placeOf(view: BoardView): BoardTarget {
 }
 
 /** Groups contacts into the 0…5+ columns (active and waiting) and the exit lanes, most urgent first. */
-export function buildBoard<T extends ContactView>(views: readonly T[]): Board<T> {
+export function buildBoard<T extends ViewWithoutLog>(views: readonly T[]): Board<T> {
   const columns: BoardColumn<T>[] = COLUMN_COUNTS.map((touchCount) => ({ touchCount, contacts: [] }))
   const exits = Object.fromEntries(EXIT_STATUSES.map((s) => [s, [] as T[]])) as Record<ExitStatus, T[]>
   for (const view of views) {
@@ -59,7 +59,7 @@ export function buildBoard<T extends ContactView>(views: readonly T[]): Board<T>
  * only the two columns a moved card touched), and an added view is inserted at its sorted place.
  * Gives the same lists as buildBoard over the changed set of views.
  */
-export function updateBoard<T extends ContactView>(board: Board<T>, removed: readonly T[], added: readonly T[]): Board<T> {
+export function updateBoard<T extends ViewWithoutLog>(board: Board<T>, removed: readonly T[], added: readonly T[]): Board<T> {
   const columns = board.columns.slice()
   const exits = { ...board.exits }
   const copied = new Set<T[]>()
@@ -152,7 +152,7 @@ export function planMove(view: Pick<ContactView, 'touchCount' | 'status'>, targe
  * A board kept in step with a list of views and a filter: when only a few views changed since
  * the last call (same filter), it updates the board instead of rebuilding it.
  */
-export class BoardTracker<T extends ContactView> {
+export class BoardTracker<T extends ViewWithoutLog> {
   private views: readonly T[] | undefined
   private include: ((view: T) => boolean) | undefined
   private board: Board<T> | undefined

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { BoardName, CONTACT_KINDS, PRIORITIES, UserName } from './model'
-import type { ContactView } from './contact-view'
+import type { ViewWithoutLog } from './contact-view'
 import { daysBetween } from './time'
 
 export const DUE_FILTERS = ['overdue', 'today', 'upcoming', 'waiting'] as const
@@ -40,7 +40,7 @@ export interface FilterContext {
 }
 
 /** Builds the predicate once, so a board of 10,000 cards is filtered without re-parsing the query. */
-export function contactFilter(query: ContactQuery | undefined, ctx: FilterContext): (v: ContactView) => boolean {
+export function contactFilter(query: ContactQuery | undefined, ctx: FilterContext): (v: ViewWithoutLog) => boolean {
   const q = query ?? {}
   const needle = q.text?.trim().toLocaleLowerCase()
   const tag = q.tag?.trim().toLocaleLowerCase()

@@ -1,5 +1,5 @@
-import { PLAYBOOK_TOUCHES, type Contact, type PlaybookOverrides, type PlaybookTouch } from './model'
-import { touchCount } from './cadence'
+import { PLAYBOOK_TOUCHES, type PlaybookOverrides, type PlaybookTouch } from './model'
+import type { ContactView } from './contact-view'
 
 /**
  * Ideas and message templates per touch number: what to try on touch 1, 2, 3, 4 and 5 or later.
@@ -143,14 +143,14 @@ export interface TouchMessage {
   mailto: string | null
 }
 
-/** The idea and the filled-in message for a contact's next touch. */
+/** The idea and the filled-in message for a contact's next touch (a list's summary has all it needs). */
 export function messageFor(
-  contact: Pick<Contact, 'name' | 'org' | 'subject' | 'email' | 'touches' | 'status' | 'waitingUntil'>,
+  contact: Pick<ContactView, 'name' | 'org' | 'subject' | 'email' | 'touchCount' | 'status' | 'waitingUntil'>,
   overrides: PlaybookOverrides,
   language: PlaybookLanguage,
   timeZone: string
 ): TouchMessage {
-  const touch = playbookTouchFor(touchCount(contact))
+  const touch = playbookTouchFor(contact.touchCount)
   const entry = resolvePlaybook(overrides, language).find((e) => e.touch === touch)!
   const values: TemplateValues = {
     name: contact.name,

@@ -1,4 +1,4 @@
-import { byUrgency, type ContactView } from './contact-view'
+import { byUrgency, type ContactView, type ViewWithoutLog } from './contact-view'
 
 /** How many days ahead "Coming up" looks. */
 export const COMING_UP_DAYS = 3
@@ -11,14 +11,14 @@ export const COMING_UP_DAYS = 3
  * - comingUp: due in the next COMING_UP_DAYS days.
  * Each is in the one order of core/contact-view `byUrgency`.
  */
-export interface TodaySections<T extends ContactView = ContactView> {
+export interface TodaySections<T extends ViewWithoutLog = ContactView> {
   overdue: T[]
   today: T[]
   theyOweYou: T[]
   comingUp: T[]
 }
 
-export function todaySections<T extends ContactView>(views: readonly T[]): TodaySections<T> {
+export function todaySections<T extends ViewWithoutLog>(views: readonly T[]): TodaySections<T> {
   const sections: TodaySections<T> = { overdue: [], today: [], theyOweYou: [], comingUp: [] }
   for (const v of views) {
     if (v.dueInDays === null || (v.status !== 'active' && v.status !== 'waiting')) continue
@@ -42,7 +42,7 @@ export function latenessOf(daysLate: number): Lateness {
 }
 
 /** The follow-up block's queue: everything due today or earlier, most urgent first. */
-export function blockQueue<T extends ContactView>(views: readonly T[]): T[] {
+export function blockQueue<T extends ViewWithoutLog>(views: readonly T[]): T[] {
   const { overdue, today, theyOweYou } = todaySections(views)
   return [...overdue, ...today, ...theyOweYou].sort(byUrgency)
 }

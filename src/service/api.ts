@@ -20,7 +20,10 @@ export function createApiHandlers(service: TouchbaseService, host: ApiHost) {
   const sync = (): SyncHost => host.sync ?? unavailable('Sync runs in the desktop app (or: touchbase sync).')
   const imports = (): ImportHost => host.imports ?? unavailable('Picking a file to import is for the desktop app (or: touchbase import FILE).')
   return {
-    'contacts:list': query((filter?: ContactQuery) => service.list(filter)),
+    /** The window's list: summaries without touch logs (the CLI's service.list has them). */
+    'contacts:list': query((filter?: ContactQuery) => service.summaries(filter)),
+    /** One contact with its touch log: the open contact's detail. */
+    'contacts:get': query((id: string) => service.get(id)),
     'settings:get': query(() => service.settings()),
     'export:run': query((format: ExportFormat) => service.exportData(format)),
     'app:info': query(async () => host.appInfo()),

@@ -36,10 +36,10 @@ import {
   type TouchInput,
   type TouchPatch
 } from '../core/model'
-import { latestTouch } from '../core/cadence'
+import { latestTouch, touchCount } from '../core/cadence'
 import { suggestNextChannel } from '../core/suggestions'
 import { issueCodes } from '../core/issues'
-import { dueViews, toContactView, type ContactChange, type ContactView, type ViewContext } from '../core/contact-view'
+import { dueViews, toBlockCard, toContactSummary, toContactView, type BlockCard, type ContactChange, type ContactSummary, type ContactView, type ViewContext } from '../core/contact-view'
 import { buildBoard, type Board } from '../core/board'
 import { contactFilter, ContactQuerySchema, type ContactQuery } from '../core/filters'
 import { computeStats, usualStopFor, type Stats } from '../core/insights'
@@ -96,8 +96,8 @@ export interface SpreadResult {
 }
 
 export interface BlockStartInfo {
-  /** Everything due today or earlier, most urgent first. */
-  queue: ContactView[]
+  /** Everything due today or earlier, most urgent first, as cards (the latest touches, not the whole log). */
+  queue: BlockCard[]
   minutes: 15 | 30 | 45
   today: string
   workdays: Settings['workdays']
@@ -172,6 +172,12 @@ export class TouchbaseService {
     return doc.contacts.map((c) => toContactView(c, ctx)).filter(contactFilter(q, { ...ctx, me: doc.settings.sync?.user }))
   }
 
+  /** The window's list: the same contacts as list(), each without its touch log (core/contact-view ContactSummary). */
+  async summaries(query?: ContactQuery): Promise<ContactSummary[]> {
+    return (await this.list(query)).map(toContactSummary)
+  }
+
+  /** One contact's full view, with its touch log. */
   async get(id: string): Promise<ContactView> {
     const doc = await this.store.read()
     return toContactView(findContact(doc, parseOrThrow(IdRef, id, 'id')), this.viewContext(doc))
@@ -210,7 +216,7 @@ export class TouchbaseService {
   /** What a follow-up block starts with: the queue, the timer and the streak. */
   async blockQueue(): Promise<BlockStartInfo> {
     const doc = await this.store.read()
-    return { queue: blockQueue(this.views(doc)), minutes: doc.settings.blockMinutes, today: this.localToday(), workdays: doc.settings.workdays, streak: this.streak(doc) }
+    return { queue: blockQueue(this.views(doc)).map(toBlockCard), minutes: doc.settings.blockMinutes, today: this.localToday(), workdays: doc.settings.workdays, streak: this.streak(doc) }
   }
 
   async blockStatus(): Promise<BlockStatus> {
@@ -229,7 +235,8 @@ export class TouchbaseService {
     const key = parseOrThrow(IdRef, id, 'id')
     const lang = parseOrThrow(PlaybookLanguageSchema, language, 'language')
     const doc = await this.store.read()
-    return messageFor(findContact(doc, key), doc.settings.playbook, lang, this.timeZone())
+    const contact = findContact(doc, key)
+    return messageFor({ ...contact, touchCount: touchCount(contact) }, doc.settings.playbook, lang, this.timeZone())
   }
 
   async settings(): Promise<Settings> {

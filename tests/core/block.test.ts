@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { blockReducer, blockSummary, currentCard, remainingSeconds, startBlock, type BlockInput, type BlockState } from '../../src/core/block'
-import { toContactView, type ContactView } from '../../src/core/contact-view'
+import { toBlockCard, toContactView, type BlockCard } from '../../src/core/contact-view'
 import { BlockRecordInputSchema, DEFAULT_WORKDAYS, type Contact } from '../../src/core/model'
 import { contact, settings, touch } from './helpers'
 
@@ -8,11 +8,12 @@ import { contact, settings, touch } from './helpers'
 const NOW = '2026-12-07T09:00:00.000Z'
 const ctx = { now: new Date(NOW), timeZone: 'UTC', settings }
 const view = (c: Contact) => toContactView(c, ctx)
+const card = (c: Contact) => toBlockCard(view(c))
 const ada = contact({ id: 'ada', name: 'Ada', email: 'ada@example.com', createdAt: '2026-11-01T09:00:00Z', touches: [touch('2026-11-30T09:00:00Z')] })
 const vendor = contact({ id: 'vendor', name: 'Vendor', phone: '+1 555 0100', createdAt: '2026-11-01T09:00:00Z', status: 'waiting', waitingUntil: '2026-12-04T00:00:00Z' })
 const cleo = contact({ id: 'cleo', name: 'Cleo', createdAt: '2026-11-01T09:00:00Z' })
 
-function start(queue: ContactView[] = [ada, vendor, cleo].map(view), minutes: 15 | 30 | 45 = 15): BlockState {
+function start(queue: BlockCard[] = [ada, vendor, cleo].map(card), minutes: 15 | 30 | 45 = 15): BlockState {
   return startBlock({ queue, now: NOW, today: '2026-12-07', minutes, workdays: DEFAULT_WORKDAYS })
 }
 
@@ -111,7 +112,7 @@ describe('the follow-up block', () => {
     const s = press(start(), 'd')
     expect(s.notice).toBe('not-waiting')
     expect(s.pending).toBeNull()
-    const onVendor = press(start([vendor].map(view)), 'd')
+    const onVendor = press(start([vendor].map(card)), 'd')
     expect(onVendor.pending?.calls).toEqual([{ kind: 'delivered', id: 'vendor' }])
   })
 

@@ -72,8 +72,9 @@ describe('ideas and message templates per touch number', () => {
       waitingUntil: '2026-11-24T23:00:00Z',
       touches: [touch('2026-11-10T09:00:00Z')]
     })
+    const view = { ...ada, touchCount: ada.touches.length }
     const own = { '2': { subject: 'Chasing {subject}', body: 'Hi {name}, you promised it by {promisedBy}.' } }
-    const message = messageFor(ada, own, 'en', 'Europe/Berlin')
+    const message = messageFor(view, own, 'en', 'Europe/Berlin')
     expect(message).toEqual({
       touch: '2',
       idea: DEFAULT_PLAYBOOK.en['2'].idea,
@@ -81,7 +82,7 @@ describe('ideas and message templates per touch number', () => {
       body: 'Hi Ada, you promised it by Nov 25.',
       mailto: 'mailto:ada@example.com?subject=Chasing%20the%20Q3%20quote&body=Hi%20Ada%2C%20you%20promised%20it%20by%20Nov%2025.'
     })
-    const zh = messageFor({ ...ada, email: undefined }, {}, 'zh-CN', 'Europe/Berlin')
+    const zh = messageFor({ ...view, email: undefined }, {}, 'zh-CN', 'Europe/Berlin')
     expect(zh.subject).toBe('回复：the Q3 quote')
     expect(zh.body).toContain('Acme')
     expect(zh.mailto).toBeNull()

@@ -117,6 +117,8 @@ export interface Harness {
   openWindow(hash?: string): Promise<Page>
   /** Every channel a page called, in order (reset it to count from a point). */
   calls: string[]
+  /** Each call's answer as main's side produced it, in order: for the benchmark's split of a call's time and size. */
+  answers: Answer[]
   /** What main would have shown in the tray, refresh by refresh. */
   trays: TrayModel[]
   /** How many times the data file was written. */
@@ -125,6 +127,16 @@ export interface Harness {
   readData(): Promise<TouchbaseDocument>
   readDataText(): Promise<string>
   close(): Promise<void>
+}
+
+export interface Answer {
+  channel: string
+  /** The guard, the handler map and the service. */
+  serviceMs: number
+  /** Encoding the answer as the one JSON string the binding returns. */
+  encodeMs: number
+  /** That string's size in UTF-8. */
+  bytes: number
 }
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
@@ -179,6 +191,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // As main opens it (electron/main/data.ts): a damaged file is opened, never replaced.
   const store = await openStore(dataDir, { onWrite: () => void writes++, openDamaged: true })
   const calls: string[] = []
+  const answers: Answer[] = []
   const trays: TrayModel[] = []
   const service = new TouchbaseService(store, options.now ? { now: options.now } : {})
   if (options.seed) await options.seed(service, store)
@@ -249,7 +262,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   })
   await context.exposeBinding('__tbInvoke', async (source, channel: unknown, args: unknown) => {
     calls.push(String(channel))
-    return JSON.stringify(await host.guard(senderOf(source), channel, Array.isArray(args) ? args : [args]))
+    const started = performance.now()
+    const response = await host.guard(senderOf(source), channel, Array.isArray(args) ? args : [args])
+    const handled = performance.now()
+    const text = JSON.stringify(response)
+    answers.push({ channel: String(channel), serviceMs: handled - started, encodeMs: performance.now() - handled, bytes: Buffer.byteLength(text) })
+    return text
   })
   await context.addInitScript({ content: preloadScript() })
 
@@ -275,6 +293,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sync: host.syncing,
     picker,
     calls,
+    answers,
     trays,
     writes: () => writes,
     openWindow,

@@ -41,6 +41,23 @@ describe('insights', () => {
     await expect(key3.getAttribute('aria-label')).resolves.toBe(en.insights.gaveUpBar_one.replace('{{column}}', '3 touches').replace('{{count}}', '1'))
   })
 
+  it('takes its figures from the service, and follows a change made elsewhere', async () => {
+    const h = await open({ seed: (_s, store) => seedDemo(store) })
+    const { page } = h
+    h.calls.length = 0
+    await page.getByTestId('tab-insights').click()
+    const panel = page.getByTestId('give-up')
+    await expect.poll(() => panel.textContent()).toContain('n = 3 contacts who stopped')
+    expect(h.calls.filter((c) => c === 'stats:get')).toHaveLength(1)
+    // Lucas Moreau (1 touch) dropped from the command line: a fourth contact who stopped, at 1.
+    const lucas = (await h.service.list()).find((c) => c.name === 'Lucas Moreau')!
+    await h.service.close(lucas.id, { as: 'dropped' })
+    await h.push('data:changed')
+    await expect.poll(() => panel.textContent()).toContain('n = 4 contacts who stopped')
+    await panel.getByTestId('give-up-chart-key-1').click()
+    await expect(panel.getByTestId('drill').textContent()).resolves.toContain('Lucas Moreau')
+  })
+
   it('shows where replies and wins came from against the quoted figures, labelled as unsourced, and clicks through', async () => {
     const h = await open({ seed: (_s, store) => seedDemo(store) })
     const { page } = h

@@ -92,7 +92,7 @@ describe('isCommand', () => {
     const env = await realService({ now: new Date('2026-11-24T15:00:00Z'), timeZone: 'UTC' })
     const handlers: ApiHandlers = createApiHandlers(env.service, { appInfo: () => ({ version: '0', dataFile: '', platform: 'linux', timeZone: 'UTC' }) })
     const reads = Object.keys(handlers).filter((c) => !isCommand(handlers, c))
-    expect(reads.sort()).toEqual(['app:info', 'block:queue', 'block:status', 'contacts:list', 'data:status', 'export:run', 'import:pick', 'plan:get', 'playbook:get', 'playbook:message', 'settings:get', 'stats:get', 'sync:status', 'today:get'])
+    expect(reads.sort()).toEqual(['app:info', 'block:queue', 'block:status', 'contacts:get', 'contacts:list', 'data:status', 'export:run', 'import:pick', 'plan:get', 'playbook:get', 'playbook:message', 'settings:get', 'stats:get', 'sync:status', 'today:get'])
     for (const c of ['settings:update', 'touch:log', 'import:file', 'backup:restore', 'data:restore-latest', 'data:recreate', 'contacts:restore', 'contacts:delivered', 'plan:spread', 'plan:unspread', 'block:record', 'contacts:move', 'sync:test', 'sync:setup', 'sync:now', 'sync:off'])
       expect(isCommand(handlers, c), c).toBe(true)
     expect(isCommand(handlers, 'toString')).toBe(false)

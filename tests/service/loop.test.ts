@@ -151,6 +151,9 @@ describe('the follow-up block over the contract', () => {
 
     const info = await call('block:queue')
     expect(info.queue.map((v) => v.name)).toEqual(['Vera', 'Ada'])
+    // Cards without the touch log: the latest touches are enough for a card.
+    for (const card of info.queue) expect(card).not.toHaveProperty('touches')
+    expect(info.queue.map((card) => card.recentTouches)).toEqual([[], []])
     expect(info.streak).toEqual({ current: 1, best: 1, doneToday: false })
     let s: BlockState = startBlock({ queue: info.queue, now: clock.toISOString(), today: info.today, minutes: info.minutes, workdays: info.workdays })
     const keys = async (...list: string[]) => {

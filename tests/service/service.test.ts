@@ -8,6 +8,7 @@ import { createApiHandlers, dispatch } from '../../src/service/api'
 import { ServiceError } from '../../src/service/errors'
 import { reminderMessage } from '../../src/service/reminder-message'
 import { createImportHost } from '../../electron/main/import-host'
+import type { ContactSummary } from '../../src/core/contact-view'
 import { createSyncHost } from '../../electron/main/sync-host'
 import { createOpenDialogDouble } from '../main/open-dialog-double'
 import { createPasswordKeeper } from '../../electron/main/sync-password'
@@ -182,6 +183,31 @@ describe('the IPC dispatch over the real service', () => {
     expect(ok).toMatchObject({ ok: true, value: { name: 'Ada', touchCount: 0 } })
     const missing = await dispatch(handlers, 'contacts:reopen', ['missing'])
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
+  it("gives the window's list without touch logs, and one contact's full view on request", async () => {
+    const handlers = createApiHandlers(service, { appInfo: () => ({ version: 'test', dataFile: store.filePath, platform: 'linux', timeZone: 'Europe/Berlin' }) })
+    const ada = await service.addContact({ name: 'Ada', kind: 'vendor' })
+    await service.addContact({ name: 'Grace' })
+    for (const note of ['one', 'two', 'three']) await service.logTouch(ada.id, { channel: 'email', note })
+    await service.updateSettings({ sync: { server: 'https://couch.example.com', user: 'alice', boards: ['procurement'] } })
+    await service.moveToBoard(ada.id, 'procurement')
+
+    const listed = await dispatch(handlers, 'contacts:list', [])
+    if (!listed.ok) throw new Error(listed.error.message)
+    const summaries = listed.value as ContactSummary[]
+    const full = await service.list()
+    expect(summaries.map((c) => c.id)).toEqual(full.map((c) => c.id))
+    for (const summary of summaries) expect(summary).not.toHaveProperty('touches')
+    const adaSummary = summaries.find((c) => c.id === ada.id)!
+    expect(adaSummary).toMatchObject({ name: 'Ada', touchCount: 3, board: 'procurement', touchedBy: [] })
+    // A filter applies as to the full list.
+    expect(((await dispatch(handlers, 'contacts:list', [{ kind: 'vendor' }])) as { value: { name: string }[] }).value.map((c) => c.name)).toEqual(['Ada'])
+
+    const got = await dispatch(handlers, 'contacts:get', [ada.id])
+    expect(got).toMatchObject({ ok: true, value: { id: ada.id, touchCount: 3 } })
+    expect((got as { value: { touches: { note?: string }[] } }).value.touches.map((t) => t.note)).toEqual(['one', 'two', 'three'])
+    expect(await dispatch(handlers, 'contacts:get', ['missing'])).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 
   it('sends the reason of a refused file or command along, so the UI can say it in its own language', async () => {

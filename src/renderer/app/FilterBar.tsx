@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { DUE_FILTERS, isEmptyQuery, type ContactQuery } from '../../core/filters'
 
 /** The query as the UI holds it: always an object. */
@@ -11,7 +11,7 @@ import { TeamFilters } from '../syncing/TeamFilters'
 interface Props {
   query: Filters
   onChange: (query: Filters) => void
-  contacts: ContactView[]
+  contacts: ContactSummary[]
   shown: number
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactChange, ContactView } from '../../core/contact-view'
+import type { ContactChange, ContactSummary } from '../../core/contact-view'
 import type { ContactInput, ContactPatch, ExitStatus, TouchInput, TouchPatch } from '../../core/model'
 import { call } from '../api/client'
 import { errorText } from '../api/error-text'
@@ -22,11 +22,11 @@ export function useCommands() {
   return useMemo(() => {
     const day = (iso: string | undefined) => (iso ? formatDay(iso, i18n.language, now, timeZone) : '')
 
-    async function withUndo(run: () => Promise<ContactChange>, message: (after: ContactView) => string): Promise<ContactView | null> {
+    async function withUndo(run: () => Promise<ContactChange>, message: (after: ContactSummary) => string): Promise<ContactSummary | null> {
       try {
-        const { contact: after, before } = await run()
-        upsert(after)
-        toast({ message: message(after), undo: async () => upsert(await call('contacts:restore', before)) })
+        const { contact, before } = await run()
+        const after = upsert(contact)
+        toast({ message: message(after), undo: async () => void upsert(await call('contacts:restore', before)) })
         return after
       } catch (error) {
         toast({ message: t('toast.failed', { message: errorText(error, t) }), tone: 'error' })
@@ -35,21 +35,21 @@ export function useCommands() {
     }
 
     return {
-      logTouch: (view: ContactView, input: TouchInput, count = 1) =>
+      logTouch: (view: ContactSummary, input: TouchInput, count = 1) =>
         withUndo(() => call('touch:log', view.id, input, ...(count > 1 ? [count] : [])), () => t('toast.touchLogged', { count, name: view.name })),
-      undoTouch: (view: ContactView, count: number) =>
+      undoTouch: (view: ContactSummary, count: number) =>
         withUndo(() => call('touch:undo', view.id, count), () => t('toast.touchUndone', { count, name: view.name })),
-      close: (view: ContactView, as: ExitStatus, until?: string) =>
+      close: (view: ContactSummary, as: ExitStatus, until?: string) =>
         withUndo(
           () => call('contacts:close', view.id, until ? { as, until } : { as }),
           () => t('toast.closed', { name: view.name, lane: statusLabel(t, as, view.kind) })
         ),
-      reopen: (view: ContactView) => withUndo(() => call('contacts:reopen', view.id), () => t('toast.reopened', { name: view.name })),
-      snooze: (view: ContactView, until: string) =>
+      reopen: (view: ContactSummary) => withUndo(() => call('contacts:reopen', view.id), () => t('toast.reopened', { name: view.name })),
+      snooze: (view: ContactSummary, until: string) =>
         withUndo(() => call('contacts:snooze', view.id, until), (after) => t('toast.snoozed', { name: view.name, date: day(after.snoozedUntil) })),
-      wait: (view: ContactView, until: string, what?: string) =>
+      wait: (view: ContactSummary, until: string, what?: string) =>
         withUndo(() => call('contacts:wait', view.id, until, ...(what?.trim() ? [what.trim()] : [])), (after) => t('toast.waiting', { name: view.name, date: day(after.waitingUntil) })),
-      delivered: (view: ContactView) => withUndo(() => call('contacts:delivered', view.id), () => t('toast.delivered', { name: view.name })),
+      delivered: (view: ContactSummary) => withUndo(() => call('contacts:delivered', view.id), () => t('toast.delivered', { name: view.name })),
       /** Spread the backlog and over-capacity days; Undo puts every moved snooze back. */
       async spread(days = 14): Promise<number | null> {
         try {
@@ -68,23 +68,22 @@ export function useCommands() {
         }
       },
       /** Throws on rejection, so the form can show the service's issues beside its fields. */
-      async edit(view: ContactView, patch: ContactPatch): Promise<ContactView> {
-        const { contact: after, before } = await call('contacts:edit', view.id, patch)
-        upsert(after)
-        toast({ message: t('toast.edited', { name: after.name }), undo: async () => upsert(await call('contacts:restore', before)) })
+      async edit(view: ContactSummary, patch: ContactPatch): Promise<ContactSummary> {
+        const { contact, before } = await call('contacts:edit', view.id, patch)
+        const after = upsert(contact)
+        toast({ message: t('toast.edited', { name: after.name }), undo: async () => void upsert(await call('contacts:restore', before)) })
         return after
       },
-      editTouch: (view: ContactView, touchId: string, patch: TouchPatch) =>
+      editTouch: (view: ContactSummary, touchId: string, patch: TouchPatch) =>
         withUndo(() => call('touch:edit', view.id, touchId, patch), () => t('toast.touchEdited')),
-      deleteTouch: (view: ContactView, touchId: string) => withUndo(() => call('touch:delete', view.id, touchId), () => t('toast.touchDeleted')),
+      deleteTouch: (view: ContactSummary, touchId: string) => withUndo(() => call('touch:delete', view.id, touchId), () => t('toast.touchDeleted')),
       /** To a team board with all its touches, or back to your own list (null). */
-      moveToBoard: (view: ContactView, board: string | null) =>
+      moveToBoard: (view: ContactSummary, board: string | null) =>
         withUndo(() => call('contacts:move', view.id, board), () => t('team.moved', { name: view.name, list: board ? t('team.board', { board }) : t('team.personal') })),
 
       /** Throws on rejection, so the form can show the service's issues beside its fields. */
-      async add(input: ContactInput): Promise<ContactView> {
-        const added = await call('contacts:add', input)
-        upsert(added)
+      async add(input: ContactInput): Promise<ContactSummary> {
+        const added = upsert(await call('contacts:add', input))
         toast({
           message: t('toast.added', { name: added.name }),
           undo: async () => {
@@ -95,11 +94,11 @@ export function useCommands() {
         return added
       },
 
-      async remove(view: ContactView): Promise<void> {
+      async remove(view: ContactSummary): Promise<void> {
         try {
           const deleted = await call('contacts:delete', view.id)
           removeLocal(view.id)
-          toast({ message: t('toast.deleted', { name: view.name }), undo: async () => upsert(await call('contacts:restore', deleted)) })
+          toast({ message: t('toast.deleted', { name: view.name }), undo: async () => void upsert(await call('contacts:restore', deleted)) })
         } catch (error) {
           toast({ message: t('toast.failed', { message: errorText(error, t) }), tone: 'error' })
         }

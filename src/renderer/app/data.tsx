@@ -1,12 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary, ContactView } from '../../core/contact-view'
 import type { Settings } from '../../core/model'
 import { localDay, systemTimeZone } from '../../core/time'
 import type { AppInfo } from '../../shared/ipc'
 import { ApiError, call, subscribe } from '../api/client'
+import { summaryOf } from './full-views'
 
 export interface AppData {
-  contacts: ContactView[] | null
+  /** Without touch logs: the open contact fetches its full view (./full-views). */
+  contacts: ContactSummary[] | null
   settings: Settings | null
   info: AppInfo | null
   loadError: string | null
@@ -14,7 +16,8 @@ export interface AppData {
   /** The UI's clock; ticks every minute so relative times and due colours stay right. */
   now: Date
   reload: () => Promise<void>
-  upsert: (view: ContactView) => void
+  /** A command's answer (a full view) into the list, as its summary, which it returns. */
+  upsert: (view: ContactView) => ContactSummary
   removeLocal: (id: string) => void
   setSettings: (settings: Settings) => void
 }
@@ -37,7 +40,7 @@ function useMinuteClock(): Date {
 }
 
 export function DataProvider({ children }: { children: ReactNode }) {
-  const [contacts, setContacts] = useState<ContactView[] | null>(null)
+  const [contacts, setContacts] = useState<ContactSummary[] | null>(null)
   const [settings, setSettings] = useState<Settings | null>(null)
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -92,14 +95,16 @@ export function DataProvider({ children }: { children: ReactNode }) {
   }, [today, reload])
 
   const upsert = useCallback((view: ContactView) => {
+    const summary = summaryOf(view)
     setContacts((list) => {
       if (!list) return list
       const index = list.findIndex((c) => c.id === view.id)
-      if (index < 0) return [...list, view]
+      if (index < 0) return [...list, summary]
       const next = list.slice()
-      next[index] = view
+      next[index] = summary
       return next
     })
+    return summary
   }, [])
 
   const removeLocal = useCallback((id: string) => setContacts((list) => list?.filter((c) => c.id !== id) ?? list), [])

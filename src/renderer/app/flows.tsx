@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { planMove, type BoardTarget } from '../../core/board'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import type { ExitStatus } from '../../core/model'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { DateDialog } from '../dialogs/DateDialog'
@@ -14,13 +14,13 @@ import { useCommands } from './commands'
 import { useData } from './data'
 
 type Flow = (
-  | { kind: 'log'; view: ContactView; anchor?: Anchor | null }
-  | { kind: 'multi-touch'; view: ContactView; count: number }
-  | { kind: 'untouch'; view: ContactView; count: number }
-  | { kind: 'date'; purpose: 'not-now' | 'snooze' | 'wait'; view: ContactView }
-  | { kind: 'delete'; view: ContactView }
-  | { kind: 'move-menu'; view: ContactView; anchor?: Anchor | null }
-  | { kind: 'board'; view: ContactView; anchor?: Anchor | null }
+  | { kind: 'log'; view: ContactSummary; anchor?: Anchor | null }
+  | { kind: 'multi-touch'; view: ContactSummary; count: number }
+  | { kind: 'untouch'; view: ContactSummary; count: number }
+  | { kind: 'date'; purpose: 'not-now' | 'snooze' | 'wait'; view: ContactSummary }
+  | { kind: 'delete'; view: ContactSummary }
+  | { kind: 'move-menu'; view: ContactSummary; anchor?: Anchor | null }
+  | { kind: 'board'; view: ContactSummary; anchor?: Anchor | null }
 ) & {
   /** Started by a move (drag, keyboard drag, Move menu): show the card where it lands. */
   reveal?: boolean
@@ -28,18 +28,18 @@ type Flow = (
 
 /** The guided actions every screen shares; each asks what it needs, then runs one command. */
 export interface Flows {
-  move: (view: ContactView, target: BoardTarget, anchor?: Anchor | null) => void
+  move: (view: ContactSummary, target: BoardTarget, anchor?: Anchor | null) => void
   /** `reveal`: the board follows the card to its new column (as after a move). */
-  logTouch: (view: ContactView, anchor?: Anchor | null, options?: { reveal?: boolean }) => void
-  openMoveMenu: (view: ContactView, anchor?: Anchor | null) => void
+  logTouch: (view: ContactSummary, anchor?: Anchor | null, options?: { reveal?: boolean }) => void
+  openMoveMenu: (view: ContactSummary, anchor?: Anchor | null) => void
   /** Move to board…: your own list or a team board, with all its touches. */
-  moveToBoard: (view: ContactView, anchor?: Anchor | null) => void
-  snooze: (view: ContactView) => void
-  wait: (view: ContactView) => void
-  closeAs: (view: ContactView, as: ExitStatus) => void
-  reopen: (view: ContactView) => void
-  delivered: (view: ContactView) => void
-  remove: (view: ContactView) => void
+  moveToBoard: (view: ContactSummary, anchor?: Anchor | null) => void
+  snooze: (view: ContactSummary) => void
+  wait: (view: ContactSummary) => void
+  closeAs: (view: ContactSummary, as: ExitStatus) => void
+  reopen: (view: ContactSummary) => void
+  delivered: (view: ContactSummary) => void
+  remove: (view: ContactSummary) => void
 }
 
 const FlowContext = createContext<Flows | null>(null)
@@ -55,14 +55,14 @@ export function FlowProvider({ children }: { children: ReactNode }) {
   const [revealRequest, setRevealRequest] = useState<RevealRequest | null>(null)
   const commands = useCommands()
   const done = useCallback(() => setFlow(null), [])
-  const reveal = useCallback((after: ContactView | null) => after && setRevealRequest(revealRequestFor(after)), [])
+  const reveal = useCallback((after: ContactSummary | null) => after && setRevealRequest(revealRequestFor(after)), [])
 
   const flows = useMemo<Flows>(() => {
-    const closeAs = (view: ContactView, as: ExitStatus, moved = false) => {
+    const closeAs = (view: ContactSummary, as: ExitStatus, moved = false) => {
       if (as === 'not-now') setFlow({ kind: 'date', purpose: 'not-now', view, reveal: moved })
       else void commands.close(view, as).then((after) => moved && reveal(after))
     }
-    const move = (view: ContactView, target: BoardTarget, anchor?: Anchor | null) => {
+    const move = (view: ContactSummary, target: BoardTarget, anchor?: Anchor | null) => {
       const plan = planMove(view, target)
       switch (plan.kind) {
         case 'none':
@@ -101,12 +101,12 @@ export function FlowProvider({ children }: { children: ReactNode }) {
   )
 }
 
-function FlowDialog({ flow, flows, done, reveal }: { flow: Flow; flows: Flows; done: () => void; reveal: (after: ContactView | null) => void }) {
+function FlowDialog({ flow, flows, done, reveal }: { flow: Flow; flows: Flows; done: () => void; reveal: (after: ContactSummary | null) => void }) {
   const { t } = useTranslation()
   const commands = useCommands()
   const { settings } = useData()
   const { view } = flow
-  const then = (run: () => Promise<ContactView | null | void>) => {
+  const then = (run: () => Promise<ContactSummary | null | void>) => {
     done()
     void run().then((after) => flow.reveal && reveal(after ?? null))
   }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { blockSummary, CHANNEL_KEYS, currentCard, defaultDay, remainingSeconds, TEXT_STEPS, type BlockInput, type BlockState } from '../../core/block'
 import { startOfDay } from '../../core/calendar'
-import type { ContactView } from '../../core/contact-view'
+import type { BlockCard, ContactSummary } from '../../core/contact-view'
 import type { Channel } from '../../core/model'
 import { useData } from '../app/data'
 import { formatDateTime, formatDay } from '../format/dates'
@@ -110,7 +110,7 @@ function Running({ state, dispatch, onOpen, streak }: { state: BlockState; dispa
       <div className="block-progress-bar" aria-hidden="true">
         <span style={{ width: `${(state.index / state.queue.length) * 100}%` }} />
       </div>
-      <BlockCard key={card.id} view={card} onOpen={onOpen} />
+      <CardView key={card.id} view={card} onOpen={onOpen} />
       <StepPanel state={state} card={card} dispatch={dispatch} />
       {state.notice && (
         <p className={`block-notice ${state.notice === 'time-up' ? 'is-info' : ''}`} role="status" data-testid="block-notice">
@@ -121,10 +121,9 @@ function Running({ state, dispatch, onOpen, streak }: { state: BlockState; dispa
   )
 }
 
-function BlockCard({ view, onOpen }: { view: ContactView; onOpen: (id: string) => void }) {
+function CardView({ view, onOpen }: { view: BlockCard; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation()
   const { now, timeZone } = useData()
-  const lastTwo = view.touches.slice(-2).reverse()
   return (
     <article className="block-card" data-testid="block-card" data-contact-id={view.id}>
       <div className="block-card-head">
@@ -162,11 +161,11 @@ function BlockCard({ view, onOpen }: { view: ContactView; onOpen: (id: string) =
       <NextTouchIdea view={view} />
       <div className="block-history">
         <h2 className="block-section-title">{t('block.lastTouches')}</h2>
-        {lastTwo.length === 0 ? (
+        {view.recentTouches.length === 0 ? (
           <p className="muted">{t('card.neverTouched')}</p>
         ) : (
           <ol className="block-touches">
-            {lastTwo.map((touch) => (
+            {view.recentTouches.map((touch) => (
               <li key={touch.id}>
                 <span className="block-touch-head">
                   <ChannelIcon channel={touch.channel} /> {t(`channel.${touch.channel}`)} · {formatDateTime(touch.at, i18n.language, timeZone)}
@@ -182,7 +181,7 @@ function BlockCard({ view, onOpen }: { view: ContactView; onOpen: (id: string) =
   )
 }
 
-function dueText(t: TFunction, view: ContactView): string {
+function dueText(t: TFunction, view: ContactSummary): string {
   if (view.dueState === 'overdue') return t('card.overdue', { count: -(view.dueInDays ?? 0) })
   if (view.dueState === 'today') return t('card.dueToday')
   return ''
@@ -197,7 +196,7 @@ function KeyButton({ k, label, onPress, testId }: { k: string; label: ReactNode;
   )
 }
 
-function StepPanel({ state, card, dispatch }: { state: BlockState; card: ContactView; dispatch: (input: BlockInput) => void }) {
+function StepPanel({ state, card, dispatch }: { state: BlockState; card: ContactSummary; dispatch: (input: BlockInput) => void }) {
   const { t, i18n } = useTranslation()
   const { now, timeZone } = useData()
   const key = (k: string) => () => dispatch({ type: 'key', key: k })

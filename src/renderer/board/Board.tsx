@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { DragDropContext, type DragStart, type DragUpdate, type DropResult, type ResponderProvided } from '@hello-pangea/dnd'
 import { useTranslation } from 'react-i18next'
 import { findOnBoard, type Board as BoardModel, type ColumnCount } from '../../core/board'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { EXIT_STATUSES, type ExitStatus } from '../../core/model'
 import { useData } from '../app/data'
 import { useFlows } from '../app/flows'
@@ -14,7 +14,7 @@ import { columnTitle, droppableIdOf, targetOf, targetTitle } from './labels'
 import { REVEAL_EXPIRES_MS, REVEAL_MS, useRevealRequest, type RevealRequest } from './reveal'
 
 interface Props {
-  board: BoardModel<ContactView>
+  board: BoardModel<ContactSummary>
   onOpen: (id: string) => void
 }
 
@@ -297,7 +297,7 @@ function fullyInside(element: Element, container: Element | null): boolean {
  * instead. Waits for the board to contain the card in its new list (the data may arrive a render
  * later).
  */
-function useRevealedCard(board: BoardModel<ContactView>, openExits: ReadonlySet<ExitStatus>, scrollers: RefObject<Map<string, ScrollToIndex>>): RevealRequest | null {
+function useRevealedCard(board: BoardModel<ContactSummary>, openExits: ReadonlySet<ExitStatus>, scrollers: RefObject<Map<string, ScrollToIndex>>): RevealRequest | null {
   const request = useRevealRequest()
   const [highlight, setHighlight] = useState<RevealRequest | null>(null)
   const handled = useRef<RevealRequest | null>(null)

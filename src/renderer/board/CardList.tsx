@@ -2,14 +2,14 @@ import { memo, useCallback, useEffect, useRef } from 'react'
 import { Draggable, Droppable, type DroppableProvided } from '@hello-pangea/dnd'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { CARD_GAP, CARD_HEIGHT, ContactCard, cardHeight } from './ContactCard'
 
 export type ScrollToIndex = (index: number, align?: 'auto' | 'center') => void
 
 interface Props {
   listId: string
-  contacts: ContactView[]
+  contacts: ContactSummary[]
   /** The card that holds the board's tab stop, when it is in this list. */
   focusStopId: string | null
   registerScroller: (listId: string, scroll: ScrollToIndex | null) => void
@@ -60,7 +60,7 @@ export const CardList = memo(function CardList({ listId, contacts, focusStopId, 
 interface VirtualProps {
   provided: DroppableProvided
   listId: string
-  contacts: ContactView[]
+  contacts: ContactSummary[]
   rows: number
   isDraggingOver: boolean
   focusStopId: string | null
@@ -111,7 +111,7 @@ function VirtualCards({ provided, listId, contacts, rows, isDraggingOver, focusS
 }
 
 interface DraggableCardProps {
-  view: ContactView
+  view: ContactSummary
   index: number
   top: number
   listId: string

@@ -2,7 +2,7 @@
 import { memo, type CSSProperties } from 'react'
 import type { DraggableProvided } from '@hello-pangea/dnd'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { formatDay, formatRelative } from '../format/dates'
 import { promiseText } from '../format/loop-text'
 import { ChannelIcon, Icon } from '../ui/icons'
@@ -15,12 +15,12 @@ export const CARD_HEIGHT = 124
 export const WAITING_CARD_HEIGHT = 140
 export const CARD_GAP = 8
 
-export function cardHeight(view: Pick<ContactView, 'status' | 'waitingUntil'>): number {
+export function cardHeight(view: Pick<ContactSummary, 'status' | 'waitingUntil'>): number {
   return view.status === 'waiting' && view.waitingUntil ? WAITING_CARD_HEIGHT : CARD_HEIGHT
 }
 
 interface Props {
-  view: ContactView
+  view: ContactSummary
   provided: DraggableProvided
   isDragging: boolean
   /** The one card in the board's tab order (roving focus). */
@@ -91,7 +91,7 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
   )
 })
 
-function LastTouchLine({ view }: { view: ContactView }) {
+function LastTouchLine({ view }: { view: ContactSummary }) {
   const { t } = useTranslation()
   const { language, now, timeZone } = useCardEnv()
   const when = view.lastTouchAt && view.lastChannel ? formatRelative(view.lastTouchAt, language, now, timeZone) : null
@@ -115,7 +115,7 @@ function LastTouchLine({ view }: { view: ContactView }) {
 }
 
 /** Right of the last touch: Delivered for a promise, else the nudge where you usually stop. */
-function CardMarks({ view }: { view: ContactView }) {
+function CardMarks({ view }: { view: ContactSummary }) {
   const { t } = useTranslation()
   const env = useCardEnv()
   if (view.promise) {
@@ -143,7 +143,7 @@ function CardMarks({ view }: { view: ContactView }) {
   )
 }
 
-function DueLine({ view }: { view: ContactView }) {
+function DueLine({ view }: { view: ContactSummary }) {
   const { t } = useTranslation()
   const { language, now, timeZone } = useCardEnv()
   const tone = `due-${view.dueState}`

@@ -1,8 +1,7 @@
 import { useMemo } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { cadenceRuleFor, previewOccurrences } from '../../core/cadence'
-import type { Contact } from '../../core/model'
+import { previewOccurrences } from '../../core/cadence'
 import { isValidRrule } from '../../core/rrule-text'
 import { useData } from '../app/data'
 import { formatDayLong, weekdayName, type RruleDay } from '../format/dates'
@@ -11,21 +10,21 @@ import { EVERY_DAYS, RRULE_DAYS, choiceFromKey, presetKey, ruleOf, type CadenceC
 interface Props {
   choice: CadenceChoice
   onChange: (choice: CadenceChoice) => void
-  /** The contact being edited (its touches pick the escalation step), or null for a new one. */
-  contact: Pick<Contact, 'touches'> | null
+  /** The edited contact's touches so far (0 for a new one): they pick the escalation step. */
+  touchCount: number
   error?: string
 }
 
-export function CadenceEditor({ choice, onChange, contact, error }: Props) {
+export function CadenceEditor({ choice, onChange, touchCount: touches, error }: Props) {
   const { t, i18n } = useTranslation()
   const { settings, now, timeZone } = useData()
   const escalation = useMemo(() => settings?.escalationDays ?? [2, 3, 5, 7, 14, 30], [settings])
-  const rule = ruleOf(choice) ?? cadenceRuleFor({ touches: contact?.touches ?? [], cadence: undefined }, { escalationDays: escalation })
-  const valid = isValidRrule(rule)
-  const touches = contact?.touches.length ?? 0
+  // The escalating default has no rule of its own, and is always valid.
+  const rule = ruleOf(choice)
+  const valid = rule === undefined || isValidRrule(rule)
   const preview = useMemo(() => {
     if (!valid) return []
-    if (choice.preset !== 'default') return previewOccurrences(rule, now, timeZone, 3)
+    if (rule !== undefined) return previewOccurrences(rule, now, timeZone, 3)
     // The default escalates: each follow-up done on time moves to the next, longer interval.
     const dates: string[] = []
     let after: string | Date = now
@@ -36,7 +35,7 @@ export function CadenceEditor({ choice, onChange, contact, error }: Props) {
       after = next
     }
     return dates
-  }, [valid, rule, now, timeZone, choice.preset, escalation, touches])
+  }, [valid, rule, now, timeZone, escalation, touches])
   const description = describeCadence(choice, t, i18n.language, escalation, touches)
 
   return (

@@ -1,9 +1,11 @@
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { CHANNELS, EXIT_STATUSES, type Channel, type Outcome, type Touch } from '../../core/model'
 import { useCommands } from '../app/commands'
 import { useData } from '../app/data'
+import { useFullView } from '../app/full-views'
+import { errorText } from '../api/error-text'
 import { useFlows } from '../app/flows'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { fromFloating, toFloating } from '../../core/time'
@@ -44,7 +46,7 @@ export function ContactDetail({ id, onClose, onEdit }: Props) {
   )
 }
 
-function DetailBody({ view, onClose, onEdit }: { view: ContactView; onClose: () => void; onEdit: (id: string) => void }) {
+function DetailBody({ view, onClose, onEdit }: { view: ContactSummary; onClose: () => void; onEdit: (id: string) => void }) {
   const { t, i18n } = useTranslation()
   const { now, timeZone, settings } = useData()
   const flows = useFlows()
@@ -182,20 +184,33 @@ function Fact({ label, children, wide }: { label: string; children: ReactNode; w
   )
 }
 
-function Timeline({ view }: { view: ContactView }) {
+/** The touch log: the list's summary has none, so it comes with the contact's full view (`contacts:get`). */
+function Timeline({ view }: { view: ContactSummary }) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState<string | null>(null)
   const [deleting, setDeleting] = useState<Touch | null>(null)
   const commands = useCommands()
   const me = useData().settings?.sync?.user
-  const numbered = view.touches.map((touch, i) => ({ touch, n: i + 1 })).reverse()
+  const full = useFullView(view)
+  const numbered = (full.view?.touches ?? []).map((touch, i) => ({ touch, n: i + 1 })).reverse()
 
   return (
-    <section className="timeline" aria-labelledby="timeline-title">
+    <section className="timeline" aria-labelledby="timeline-title" aria-busy={!full.view && !full.error}>
       <h3 id="timeline-title" className="section-title">
         {t('detail.timeline')}
       </h3>
-      {numbered.length === 0 ? (
+      {full.error ? (
+        <div className="timeline-error" role="alert" data-testid="timeline-error">
+          <p>{t('detail.timelineFailed', { message: errorText(full.error, t) })}</p>
+          <button type="button" className="button" onClick={full.retry}>
+            {t('app.retry')}
+          </button>
+        </div>
+      ) : !full.view ? (
+        <p className="muted" data-testid="timeline-loading">
+          {t('detail.timelineLoading')}
+        </p>
+      ) : numbered.length === 0 ? (
         <p className="muted">{t('detail.noTouches')}</p>
       ) : (
         <ol className="timeline-list" data-testid="timeline">

@@ -155,7 +155,7 @@ export function ContactForm({ editId, onClose }: Props) {
                 setCadence(c)
                 setErrors(({ cadence: _, ...rest }) => rest)
               }}
-              contact={editing}
+              touchCount={editing?.touchCount ?? 0}
               error={errors.cadence}
             />
           </div>

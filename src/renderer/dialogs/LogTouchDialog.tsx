@@ -1,13 +1,13 @@
 import { type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import type { TouchInput } from '../../core/model'
 import { Dialog, type Anchor } from '../ui/Dialog'
 import { NextTouchIdea } from '../ui/NextTouchIdea'
 import { submitOnInputEnter, TouchFields, useTouchDraft } from '../ui/TouchFields'
 
 interface Props {
-  view: ContactView
+  view: ContactSummary
   anchor?: Anchor | null
   onConfirm: (input: TouchInput) => void
   onCancel: () => void

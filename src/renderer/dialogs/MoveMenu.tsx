@@ -1,7 +1,7 @@
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COLUMN_COUNTS, columnOf, type BoardTarget } from '../../core/board'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { EXIT_STATUSES } from '../../core/model'
 import { columnTitle, droppableIdOf } from '../board/labels'
 import { statusLabel } from '../format/loop-text'
@@ -9,7 +9,7 @@ import { Dialog, type Anchor } from '../ui/Dialog'
 import { moveMenuFocus } from '../ui/menu-keys'
 
 interface Props {
-  view: ContactView
+  view: ContactSummary
   anchor?: Anchor | null
   onPick: (target: BoardTarget) => void
   onCancel: () => void

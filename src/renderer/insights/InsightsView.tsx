@@ -2,10 +2,11 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { COLUMN_COUNTS } from '../../core/board'
-import type { ContactView } from '../../core/contact-view'
-import { computeStats, type Stats, type TouchBar, type TouchFigure } from '../../core/insights'
+import type { ContactSummary } from '../../core/contact-view'
+import type { Stats, TouchBar, TouchFigure } from '../../core/insights'
 import type { ApiResult } from '../../shared/ipc'
 import { call } from '../api/client'
+import { errorText } from '../api/error-text'
 import { columnTitle } from '../board/labels'
 import { useData } from '../app/data'
 import { formatDay } from '../format/dates'
@@ -13,18 +14,25 @@ import { statusLabel } from '../format/loop-text'
 import { ChannelIcon } from '../ui/icons'
 import { CountChart, type CountBar } from './CountChart'
 
-type Streak = ApiResult<'block:status'>['streak']
-
 export function InsightsView({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation()
-  const { contacts, now, timeZone } = useData()
-  // Computed here from the views the window already has, as the service's stats:get would; the
-  // streak lives with the recorded blocks, which only the service has.
-  const stats = useMemo(() => (contacts ? computeStats(contacts, { now, timeZone }) : null), [contacts, now, timeZone])
-  const streak = useStreak()
+  const { contacts } = useData()
+  const { stats, error, retry } = useStats()
   const byId = useMemo(() => new Map((contacts ?? []).map((c) => [c.id, c])), [contacts])
 
-  if (!stats) return <div className="loading">{t('app.loading')}</div>
+  if (!stats) {
+    return error ? (
+      <div className="load-error" role="alert">
+        <p>{t('insights.loadFailed', { message: errorText(error, t) })}</p>
+        <button type="button" className="button" onClick={retry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    ) : (
+      <div className="loading">{t('app.loading')}</div>
+    )
+  }
+  const { streak } = stats
   const wins = stats.wonAt.sample
   return (
     <section className="insights" aria-labelledby="insights-title" data-testid="insights">
@@ -35,12 +43,7 @@ export function InsightsView({ onOpen }: { onOpen: (id: string) => void }) {
         <StatTile label={t('insights.contacts')} value={stats.contacts} />
         <StatTile label={t('insights.touches')} value={stats.touches} />
         <StatTile label={t('insights.avgToWin')} value={stats.averageTouchesToWin ?? t('insights.none')} note={t('insights.sampleWins', { count: wins })} />
-        <StatTile
-          label={t('insights.streak')}
-          value={streak ? t('insights.streakDays', { count: streak.current }) : '…'}
-          note={streak ? t('insights.streakBest', { count: streak.best }) : undefined}
-          testId="streak"
-        />
+        <StatTile label={t('insights.streak')} value={t('insights.streakDays', { count: streak.current })} note={t('insights.streakBest', { count: streak.best })} testId="streak" />
       </div>
       <div className="insight-grid">
         <GiveUpPanel stats={stats} byId={byId} onOpen={onOpen} />
@@ -52,18 +55,28 @@ export function InsightsView({ onOpen }: { onOpen: (id: string) => void }) {
   )
 }
 
-function useStreak(): Streak | null {
+/**
+ * The figures and the streak from the service, which has the touch logs (the window's list does
+ * not); asked again whenever the window's contacts change, showing the last answer meanwhile.
+ */
+function useStats(): { stats: ApiResult<'stats:get'> | null; error: unknown; retry: () => void } {
   const { contacts } = useData()
-  const [streak, setStreak] = useState<Streak | null>(null)
+  const [stats, setStats] = useState<ApiResult<'stats:get'> | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     let live = true
-    call('block:status').then(
-      (s) => live && setStreak(s.streak),
-      () => {}
+    call('stats:get').then(
+      (s) => {
+        if (!live) return
+        setStats(s)
+        setError(null)
+      },
+      (e: unknown) => live && setError(e)
     )
     return () => void (live = false)
-  }, [contacts])
-  return streak
+  }, [contacts, attempt])
+  return { stats, error, retry: () => setAttempt((n) => n + 1) }
 }
 
 function StatTile({ label, value, note, testId }: { label: string; value: number | string; note?: string | undefined; testId?: string }) {
@@ -80,19 +93,19 @@ const barLabel = (bar: TouchBar) => (bar.orMore ? `${bar.touches}+` : String(bar
 const barTitle = (t: TFunction, bar: TouchBar) => (bar.orMore ? columnTitle(t, 5) : t('board.column', { count: bar.touches }))
 
 /** A figure's bars with the contacts behind them, one selected bar listing those contacts. */
-function FigureChart({ figure, bars, title, drillTitle, label, testId, byId, onOpen }: { figure: TouchFigure; bars: CountBar[]; title?: string; drillTitle: (bar: TouchBar) => string; label: string; testId: string; byId: Map<string, ContactView>; onOpen: (id: string) => void }) {
+function FigureChart({ figure, bars, title, drillTitle, label, testId, byId, onOpen }: { figure: TouchFigure; bars: CountBar[]; title?: string; drillTitle: (bar: TouchBar) => string; label: string; testId: string; byId: Map<string, ContactSummary>; onOpen: (id: string) => void }) {
   const [selected, setSelected] = useState<number | null>(null)
   const bar = selected === null ? null : (figure.bars[selected] ?? null)
   return (
     <div className="figure" data-testid={`${testId}-figure`}>
       {title && <h3 className="figure-title">{title}</h3>}
       <CountChart bars={bars} selected={selected} onSelect={(i) => setSelected(selected === i ? null : i)} label={label} testId={`${testId}-chart`} />
-      {bar && <ContactDrill title={drillTitle(bar)} contacts={bar.ids.map((id) => byId.get(id)).filter((c): c is ContactView => !!c)} onOpen={onOpen} />}
+      {bar && <ContactDrill title={drillTitle(bar)} contacts={bar.ids.map((id) => byId.get(id)).filter((c): c is ContactSummary => !!c)} onOpen={onOpen} />}
     </div>
   )
 }
 
-function GiveUpPanel({ stats, byId, onOpen }: { stats: Stats; byId: Map<string, ContactView>; onOpen: (id: string) => void }) {
+function GiveUpPanel({ stats, byId, onOpen }: { stats: Stats; byId: Map<string, ContactSummary>; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
   const usual = stats.usualStop
   const figure = stats.gaveUpAt
@@ -121,7 +134,7 @@ function GiveUpPanel({ stats, byId, onOpen }: { stats: Stats; byId: Map<string, 
 }
 
 /** Where replies and wins came from, against the widely quoted (and unsourced) figures. */
-function ResultsPanel({ stats, byId, onOpen }: { stats: Stats; byId: Map<string, ContactView>; onOpen: (id: string) => void }) {
+function ResultsPanel({ stats, byId, onOpen }: { stats: Stats; byId: Map<string, ContactSummary>; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
   const pct = (share: number | null) => (share === null ? 0 : Math.round(share * 100))
   const replied = stats.repliedAt.bars.map((bar) => ({
@@ -161,7 +174,7 @@ function ResultsPanel({ stats, byId, onOpen }: { stats: Stats; byId: Map<string,
 }
 
 /** The contacts behind a bar, each one click (or Enter) from its details. */
-function ContactDrill({ title, contacts, onOpen }: { title: string; contacts: ContactView[]; onOpen: (id: string) => void }) {
+function ContactDrill({ title, contacts, onOpen }: { title: string; contacts: ContactSummary[]; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
   return (
     <section className="drill" aria-label={title} data-testid="drill">

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { useAppearance } from '../app/appearance'
 import { useCommands } from '../app/commands'
 import { DataProvider, useData } from '../app/data'
@@ -183,7 +183,7 @@ function HitRow({ hit, index, active, onPick }: { hit: ContactHit; index: number
   )
 }
 
-function DueText({ view }: { view: ContactView }) {
+function DueText({ view }: { view: ContactSummary }) {
   const { t } = useTranslation()
   if (view.dueState === 'overdue') return <span className="due-overdue">{t('card.overdue', { count: -(view.dueInDays ?? 0) })}</span>
   if (view.dueState === 'today') return <span className="due-today">{t('card.dueToday')}</span>
@@ -208,7 +208,7 @@ function Highlighted({ text, indexes }: { text: string; indexes?: readonly numbe
   )
 }
 
-function QuickLogForm({ view, onBack, onLogged }: { view: ContactView; onBack: () => void; onLogged: () => void }) {
+function QuickLogForm({ view, onBack, onLogged }: { view: ContactSummary; onBack: () => void; onLogged: () => void }) {
   const { t, i18n } = useTranslation()
   const { now, timeZone } = useData()
   const commands = useCommands()

@@ -1,11 +1,11 @@
 import fuzzysort from 'fuzzysort'
-import { byUrgency, isDue, type ContactView } from '../../core/contact-view'
+import { byUrgency, isDue, type ContactSummary } from '../../core/contact-view'
 
 export const SEARCH_FIELDS = ['name', 'org', 'subject'] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]
 
 export interface ContactHit {
-  view: ContactView
+  view: ContactSummary
   /** Matched character indexes per field, for highlighting; empty when nothing was typed. */
   matches: Partial<Record<SearchField, readonly number[]>>
 }
@@ -19,8 +19,8 @@ const MIN_SCORE = 0.3
  * is built once per contact list; a search over 10,000 contacts then takes a few milliseconds.
  * With nothing typed it offers who is due, most urgent first, then the most recently touched.
  */
-export function createContactSearch(contacts: readonly ContactView[]): (query: string, limit: number) => ContactHit[] {
-  const snapshot = fuzzysort.snapshot(contacts, { keys: SEARCH_FIELDS.map((field) => (view: ContactView) => view[field] ?? null) })
+export function createContactSearch(contacts: readonly ContactSummary[]): (query: string, limit: number) => ContactHit[] {
+  const snapshot = fuzzysort.snapshot(contacts, { keys: SEARCH_FIELDS.map((field) => (view: ContactSummary) => view[field] ?? null) })
   let idle: ContactHit[] | null = null
   return (query, limit) => {
     const text = query.trim()
@@ -39,7 +39,7 @@ export function createContactSearch(contacts: readonly ContactView[]): (query: s
   }
 }
 
-function suggestions(contacts: readonly ContactView[]): ContactHit[] {
+function suggestions(contacts: readonly ContactSummary[]): ContactHit[] {
   const onBoard = contacts.filter((c) => c.status === 'active' || c.status === 'waiting')
   const due = onBoard.filter(isDue).sort(byUrgency)
   const recent = onBoard

@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { useData } from '../app/data'
 import { Dialog, type Anchor } from '../ui/Dialog'
 import { moveMenuFocus } from '../ui/menu-keys'
@@ -8,7 +8,7 @@ import { useBoards } from './TeamFilters'
 import '../styles/sync.css'
 
 interface Props {
-  view: ContactView
+  view: ContactSummary
   anchor?: Anchor | null
   onMove: (board: string | null) => void
   onCancel: () => void

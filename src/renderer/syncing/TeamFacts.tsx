@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { UserName } from '../../core/model'
 import { useCommands } from '../app/commands'
 import { useData } from '../app/data'
@@ -15,7 +15,7 @@ const OTHER = '@other'
  * The contact's list (your own or a team board) with Move to board…, and on a board its owner.
  * Rendered inside the detail's facts list; nothing when there are no team boards at all.
  */
-export function TeamFacts({ view }: { view: ContactView }) {
+export function TeamFacts({ view }: { view: ContactSummary }) {
   const { t } = useTranslation()
   const { contacts } = useData()
   const flows = useFlows()
@@ -37,7 +37,7 @@ export function TeamFacts({ view }: { view: ContactView }) {
   )
 }
 
-function OwnerFact({ view, board }: { view: ContactView; board: string }) {
+function OwnerFact({ view, board }: { view: ContactSummary; board: string }) {
   const { t } = useTranslation()
   const { contacts, settings } = useData()
   const commands = useCommands()
@@ -49,7 +49,7 @@ function OwnerFact({ view, board }: { view: ContactView; board: string }) {
     for (const c of contacts ?? []) {
       if (c.board !== board) continue
       if (c.owner) names.add(c.owner)
-      for (const touch of c.touches) if (touch.by) names.add(touch.by)
+      for (const name of c.touchedBy ?? []) names.add(name)
     }
     if (me) names.delete(me)
     return [...names].sort((a, b) => a.localeCompare(b))

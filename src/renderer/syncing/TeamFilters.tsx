@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import type { ContactQuery } from '../../core/filters'
 import { useData } from '../app/data'
 
@@ -9,11 +9,11 @@ type Filters = NonNullable<ContactQuery>
 interface Props {
   query: Filters
   onChange: (query: Filters) => void
-  contacts: ContactView[]
+  contacts: ContactSummary[]
 }
 
 /** The boards in use: the ones synced, and any a contact is on (moved there on another device). */
-export function useBoards(contacts: readonly ContactView[] | null): string[] {
+export function useBoards(contacts: readonly ContactSummary[] | null): string[] {
   const { settings } = useData()
   const synced = settings?.sync?.boards
   return useMemo(() => [...new Set([...(synced ?? []), ...(contacts ?? []).flatMap((c) => (c.board ? [c.board] : []))])].sort(), [synced, contacts])

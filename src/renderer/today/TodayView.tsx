@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { blockQueue, latenessOf, todaySections, type TodaySections } from '../../core/today'
 import { useData } from '../app/data'
 import { useFlows } from '../app/flows'
@@ -47,7 +47,7 @@ export function TodayView({ onOpen, onStartBlock }: { onOpen: (id: string) => vo
   )
 }
 
-function TitleCounts({ sections }: { sections: TodaySections }) {
+function TitleCounts({ sections }: { sections: TodaySections<ContactSummary> }) {
   const { t } = useTranslation()
   const parts = SECTIONS.filter((s) => sections[s].length > 0)
   if (parts.length === 0) return <>{t('today.title')}</>
@@ -63,7 +63,7 @@ function TitleCounts({ sections }: { sections: TodaySections }) {
   )
 }
 
-function TodaySection({ section, views, onOpen }: { section: Section; views: ContactView[]; onOpen: (id: string) => void }) {
+function TodaySection({ section, views, onOpen }: { section: Section; views: ContactSummary[]; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
   if (views.length === 0) return null
   return (
@@ -80,7 +80,7 @@ function TodaySection({ section, views, onOpen }: { section: Section; views: Con
   )
 }
 
-function TodayItem({ view, section, onOpen }: { view: ContactView; section: Section; onOpen: (id: string) => void }) {
+function TodayItem({ view, section, onOpen }: { view: ContactSummary; section: Section; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation()
   const { now, timeZone } = useData()
   const flows = useFlows()

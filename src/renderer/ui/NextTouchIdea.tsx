@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { messageFor, type PlaybookLanguage } from '../../core/playbook'
-import type { ContactView } from '../../core/contact-view'
+import type { ContactSummary } from '../../core/contact-view'
 import { useData } from '../app/data'
 import { useToast } from './Toast'
 
@@ -12,7 +12,7 @@ export const playbookLanguage = (language: string): PlaybookLanguage => (languag
  * The idea for the contact's next touch number and its message template, filled in (core/playbook
  * with the user's own texts from settings): copy it, or open it in the mail app.
  */
-export function NextTouchIdea({ view, compact = false }: { view: ContactView; compact?: boolean }) {
+export function NextTouchIdea({ view, compact = false }: { view: ContactSummary; compact?: boolean }) {
   const { t, i18n } = useTranslation()
   const { settings, timeZone } = useData()
   const [copied, setCopied] = useState(false)
