@@ -8,6 +8,7 @@ import { useBoardHarness, type Harness } from './harness'
 import { dragRightWithKeyboard, dragWithMouse } from './drag'
 import { DEMO, seedDemo } from './seed'
 import { en, englishPatterns, zhCN } from './catalogs'
+import { clippedOnCards } from './card-lines'
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security-policy'
 
 
@@ -254,6 +255,21 @@ describe('简体中文', () => {
     await page.keyboard.press('?')
     await page.getByTestId('shortcuts').waitFor()
     expect(await englishIn()).toEqual([])
+  })
+
+  it('marks the cards where you usually stop, and nothing on a card line is cut off', async () => {
+    // The demo's give-ups stop at 2, 3 and 5+ touches, once each: the earlier stop is the mark.
+    for (const language of ['en', 'zh'] as const) {
+      const { page } = await open({ language, locale: language === 'zh' ? 'zh-CN' : 'en-US' })
+      const catalog = language === 'zh' ? zhCN : en
+      const samuel = card(page, DEMO.find((d) => d.name[0] === 'Samuel Okafor')!.name[language === 'zh' ? 1 : 0])
+      const mark = samuel.getByTestId('usual-stop')
+      await expect(mark.textContent()).resolves.toBe(catalog.card.usualStopShort)
+      await expect(mark.getAttribute('title')).resolves.toBe(catalog.card.usualStop)
+      await expect(page.getByTestId('column-1').getByTestId('usual-stop').count()).resolves.toBe(0)
+      // The last touch, the mark, Delivered and the due text each show whole, in both languages.
+      expect(await clippedOnCards(page)).toEqual([])
+    }
   })
 
   it('follows a Chinese OS locale when the language is "system"', async () => {

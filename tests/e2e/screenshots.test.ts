@@ -21,9 +21,9 @@ async function seedLoopExtras(service: TouchbaseService, language: 'en' | 'zh'):
   const now = Date.now()
   const byName = async (name: string) => (await service.list()).find((c) => c.name === name)!
   const late = await service.addContact({ name: zh ? '高文博' : 'Marcus Webb', org: zh ? '北辰制造' : 'Northstar Manufacturing', kind: 'lead', subject: zh ? '产线监控改造' : 'Line monitoring retrofit', email: 'marcus@northstar.example' })
-  await service.logTouch(late.id, { channel: 'email', at: new Date(now - 40 * DAY).toISOString(), outcome: 'no-reply', note: zh ? '发送了报价单' : 'Sent the proposal' })
+  await service.logTouch(late.id, { force: true, channel: 'email', at: new Date(now - 40 * DAY).toISOString(), outcome: 'no-reply', note: zh ? '发送了报价单' : 'Sent the proposal' })
   const weeks = await service.addContact({ name: zh ? '周晓彤' : 'Nina Park', org: zh ? '清溪酒店' : 'Clearwater Hotels', kind: 'customer', subject: zh ? '宴会厅音响升级' : 'Ballroom sound upgrade', phone: '+1 206 555 0199' })
-  await service.logTouch(weeks.id, { channel: 'call', at: new Date(now - 16 * DAY).toISOString(), outcome: 'replied', note: zh ? '下周再联系' : 'Call back after the board meeting' })
+  await service.logTouch(weeks.id, { force: true, channel: 'call', at: new Date(now - 16 * DAY).toISOString(), outcome: 'replied', note: zh ? '下周再联系' : 'Call back after the board meeting' })
   await service.editContact((await byName(zh ? '陈美玲' : 'Maya Chen')).id, { priority: 'high' })
   await service.editContact((await byName(zh ? '卡特' : 'Ben Carter')).id, { priority: 'high' })
   const olivia = await byName(zh ? '格兰特' : 'Olivia Grant')

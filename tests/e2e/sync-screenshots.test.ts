@@ -39,7 +39,7 @@ async function capture(browser: Browser, language: 'en' | 'zh', theme: 'light' |
     const contact = await bob.service.addContact({ name: demo.name[lang], org: demo.org[lang], subject: demo.subject[lang], kind: 'vendor' })
     await bob.sync()
     await bob.service.moveToBoard(contact.id, 'procurement')
-    for (const [days, channel, outcome] of demo.touches) await bob.service.logTouch(contact.id, { channel, ...(outcome ? { outcome } : {}), at: new Date(now - days * DAY).toISOString() })
+    for (const [days, channel, outcome] of demo.touches) await bob.service.logTouch(contact.id, { force: true, channel, ...(outcome ? { outcome } : {}), at: new Date(now - days * DAY).toISOString() })
     if (demo.owner) await bob.service.editContact(contact.id, { owner: demo.owner })
   }
   await bob.sync()

@@ -10,6 +10,7 @@ import { startSyncServer, type SyncServer } from '../sync/server'
 import { Instance } from '../sync/instance'
 import { useBoardHarness, type Harness } from './harness'
 import { en, englishPatterns, zhCN } from './catalogs'
+import { clippedOnCards } from './card-lines'
 
 const PASSWORDS: Record<string, string> = { alice: 'alice-secret-pw', bob: 'bob-secret-pw', carol: 'carol-secret-pw' }
 let server: SyncServer
@@ -106,6 +107,8 @@ describe('sync in the window', () => {
     await card(page, 'Grace Hopper').getByTestId('last-touch-by').filter({ hasText: 'bob' }).waitFor({ timeout: 30_000 })
     await expect(card(page, 'Grace Hopper').getByTestId('owner-badge').getAttribute('title')).resolves.toBe('Owner: bob')
     await expect(page.getByTestId('column-1').locator('[data-card-id]').filter({ hasText: 'Grace Hopper' }).count()).resolves.toBe(1)
+    // A team card's line carries who touched it too; it still shows whole.
+    expect(await clippedOnCards(page)).toEqual([])
 
     // The detail shows who made each touch.
     await card(page, 'Grace Hopper').click()

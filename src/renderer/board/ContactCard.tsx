@@ -63,6 +63,8 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
         <PriorityStar priority={view.priority} />
         <span className="card-name">{view.name}</span>
         {view.board && view.owner && <OwnerBadge owner={view.owner} />}
+        {/* Up here, where the name gives way, so the last touch's line keeps its time and who made it. */}
+        {view.board && <BoardChip board={view.board} compact />}
         <button
           type="button"
           className="card-menu icon-button"
@@ -95,20 +97,19 @@ function LastTouchLine({ view }: { view: ContactSummary }) {
   const { t } = useTranslation()
   const { language, now, timeZone } = useCardEnv()
   const when = view.lastTouchAt && view.lastChannel ? formatRelative(view.lastTouchAt, language, now, timeZone) : null
-  const board = view.board ? <BoardChip board={view.board} compact /> : null
   // On a shared board the card says who touched it last.
   const by = view.board && when ? view.lastTouchBy : null
   const title = when && view.lastChannel ? t('card.lastTouch', { when, channel: t(`channel.${view.lastChannel}`) }) : undefined
   return (
     <div className={`card-line ${when ? '' : 'card-muted'}`} title={by && title ? `${title}\n${t('team.lastByTitle', { when, name: by })}` : title}>
-      {view.lastChannel && when ? <ChannelIcon channel={view.lastChannel} /> : null}
+      {/* A card is narrow: with Delivered on the line the channel moves to the title, so the time shows whole. */}
+      {view.lastChannel && when && !view.promise ? <ChannelIcon channel={view.lastChannel} /> : null}
       <span className="card-when">{when ?? t('card.neverTouched')}</span>
       {by && (
         <span className="team-by" data-testid="last-touch-by">
           · {by}
         </span>
       )}
-      {board}
       <CardMarks view={view} />
     </div>
   )
@@ -137,8 +138,11 @@ function CardMarks({ view }: { view: ContactSummary }) {
   }
   if (!view.atUsualStop) return null
   return (
-    <span className="stop-mark card-stop" title={t('card.usualStop')} data-testid="usual-stop">
-      {t('card.usualStop')}
+    // A card is narrow: a short mark, the whole sentence as its title and for screen readers.
+    <span className="stop-mark card-stop" title={t('card.usualStop')} aria-label={t('card.usualStop')} data-testid="usual-stop">
+      <Icon name="flag" size={11} />
+      {/* On a team card the line also says who touched it last: there the flag alone, the words in the title. */}
+      <span className="card-stop-text">{t('card.usualStopShort')}</span>
     </span>
   )
 }
