@@ -3,6 +3,7 @@
  * search, pick and log with the keyboard only, checked in the data file; and the fuzzy search at
  * 10,000 contacts (a figure, printed, not a timing assertion).
  */
+import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { emptyDocument, type Contact } from '../../src/core/model'
@@ -63,6 +64,33 @@ describe('quick-log window', () => {
     // Ready for the next one: an empty search box with focus.
     await expect(search.inputValue()).resolves.toBe('')
     await expect(search.evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true)
+  })
+
+  it('says when the data file is damaged, saves nothing meanwhile, and logs again once it is repaired', async () => {
+    const h = await openQuickLog({ seed: (_s, store) => seedDemo(store) })
+    const { page } = h
+    await expect.poll(() => hits(page).count()).toBeGreaterThan(0)
+    const good = await h.readDataText()
+    await writeFile(h.dataFile, good.slice(0, good.length / 2))
+    const problem = page.getByTestId('quick-log-data-problem')
+    await problem.waitFor()
+    await expect(problem.textContent()).resolves.toBe(`${en.dataFile.damaged.title} ${en.quickLog.dataProblem}`)
+
+    // A touch logged meanwhile is refused: the file keeps its damaged bytes, nothing is lost.
+    await page.getByTestId('quick-log-search').fill('hannah')
+    await expect.poll(() => hits(page).first().textContent()).toContain('Hannah Schulz')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('quick-log-form').waitFor()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('toast').waitFor()
+    expect(await h.readDataText()).toBe(good.slice(0, good.length / 2))
+
+    // Repaired outside: the note goes away by itself, and the same touch is saved.
+    await writeFile(h.dataFile, good)
+    await problem.waitFor({ state: 'detached' })
+    await page.getByTestId('quick-log-form').locator('textarea').focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await touchesOf(h, 'Hannah Schulz')).length).toBe(2)
   })
 
   it('searches org and subject too, moves with the arrows, and Escape steps back without logging', async () => {

@@ -4,6 +4,7 @@ import type { ContactSummary } from '../../core/contact-view'
 import { useAppearance } from '../app/appearance'
 import { useCommands } from '../app/commands'
 import { DataProvider, useData } from '../app/data'
+import { useDataFile } from '../datafile/useDataFile'
 import { formatDay, formatRelative } from '../format/dates'
 import { ChannelIcon } from '../ui/icons'
 import { ToastProvider } from '../ui/Toast'
@@ -31,6 +32,10 @@ function QuickLog() {
   const { t } = useTranslation()
   const { contacts, settings, loadError } = useData()
   useAppearance(settings)
+  // A damaged or vanished data file: the main window's banner has the ways back; this small
+  // window says why a touch cannot be saved now, and where to go.
+  const dataFile = useDataFile().status
+  const dataProblem = dataFile && dataFile.state !== 'ok' ? dataFile.state : null
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const [pickedId, setPickedId] = useState<string | null>(null)
@@ -99,6 +104,11 @@ function QuickLog() {
           {t('app.loadFailed', { message: loadError })}
         </p>
       )}
+      {dataProblem && (
+        <p className="form-alert" role="alert" data-testid="quick-log-data-problem">
+          <strong>{t(dataProblem === 'missing' ? 'dataFile.missing.title' : 'dataFile.damaged.title')}</strong> {t('quickLog.dataProblem')}
+        </p>
+      )}
       {picked ? (
         <QuickLogForm key={picked.id} view={picked} onBack={() => backToSearch(false)} onLogged={() => backToSearch(true)} />
       ) : (
@@ -125,7 +135,7 @@ function QuickLog() {
             data-testid="quick-log-search"
           />
           {!contacts ? (
-            <p className="quick-log-empty">{t('app.loading')}</p>
+            <p className="quick-log-empty">{dataProblem ? null : t('app.loading')}</p>
           ) : hits.length === 0 ? (
             <p className="quick-log-empty">{contacts.length === 0 ? t('quickLog.noContacts') : deferredQuery.trim() ? t('quickLog.noMatch', { query: deferredQuery.trim() }) : t('quickLog.typeToSearch')}</p>
           ) : (
