@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url'
 
 /**
- * The window's webPreferences, per Electron's security checklist. main-window.ts spells the same
+ * The windows' webPreferences, per Electron's security checklist. secure-window.ts spells the same
  * flags out literally inside `new BrowserWindow(...)` (so static scanners such as
  * electronegativity can see them) and `satisfies` this object, so the two cannot drift apart.
  */
