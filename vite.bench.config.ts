@@ -9,8 +9,7 @@ export default mergeConfig(cli, {
     lib: {
       entry: {
         bench: resolve(import.meta.dirname, 'bench/main.ts'),
-        floors: resolve(import.meta.dirname, 'bench/floors.ts'),
-        'report-rss': resolve(import.meta.dirname, 'bench/report-rss.ts')
+        floors: resolve(import.meta.dirname, 'bench/floors.ts')
       },
       fileName: (_format: string, name: string) => `${name}.js`
     },

@@ -10,7 +10,7 @@ import type { Dataset } from './dataset'
 import { bareDurableWrite, bareParse } from './floors'
 import { pair, time, type Pair } from './measure'
 
-export const BURST = 100
+const BURST = 100
 
 export interface CoreRun {
   load: Pair

@@ -2,7 +2,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openStore } from '../src/store'
+import { DATA_FILE_NAME, openStore } from '../src/store'
 import { generateDocument } from './generate'
 
 export interface Dataset {
@@ -21,7 +21,7 @@ export async function makeDataset(contacts: number, now: Date): Promise<Dataset>
   const store = await openStore(dir)
   await store.replace(doc)
   await store.close()
-  const file = join(dir, 'touchbase.json')
+  const file = join(dir, DATA_FILE_NAME)
   return {
     contacts,
     dir,

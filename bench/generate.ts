@@ -22,14 +22,13 @@ export interface GenerateOptions {
   touches?: number
 }
 
-export const DEFAULT_SEED = 20_261_127
+const DEFAULT_SEED = 20_261_127
 /** A fixed `now` for tests that want the same document whatever day they run. */
 export const REFERENCE_NOW = new Date('2026-06-01T09:00:00Z')
-export const MAX_TOUCHES = 20
 const DAY = 86_400_000
 
 /** mulberry32: tiny, fast and good enough to make data, not secrets. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

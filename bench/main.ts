@@ -89,7 +89,7 @@ try {
     }
     if (options.only.includes('processes')) {
       await part('processes', async () => {
-        const paths = { cli: join(ROOT, 'out/cli/touchbase.js'), floors: join(ROOT, 'out/bench/floors.js'), reportRss: join(ROOT, 'out/bench/report-rss.js') }
+        const paths = { cli: join(ROOT, 'out/cli/touchbase.js'), floors: join(ROOT, 'out/bench/floors.js'), reportRss: join(ROOT, 'scripts/peak-rss.mjs') }
         const benches = { small: new ProcessBench(small, paths), large: new ProcessBench(large, paths) }
         measurements.processes = await interleaved<ProcessBench, ProcessRun>('processes', options.runs, benches, (bench, run) => bench.run(run))
       })

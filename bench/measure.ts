@@ -28,7 +28,7 @@ export interface Pair {
 }
 
 /** Attempts of floor and subject within one pair; the fastest of each counts. */
-export const ATTEMPTS = 3
+const ATTEMPTS = 3
 
 /**
  * Floor and subject measured back to back, alternating (F S F S F S, or S F S F S F from run to

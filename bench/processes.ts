@@ -30,7 +30,7 @@ function runNode(paths: ProcessPaths, args: string[]): Exit {
   const dir = mkdtempSync(join(tmpdir(), 'touchbase-rss-'))
   const rssFile = join(dir, 'rss')
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env, TOUCHBASE_BENCH_RSS_FILE: rssFile }
+    const env: NodeJS.ProcessEnv = { ...process.env, TOUCHBASE_PEAK_RSS_FILE: rssFile }
     delete env.TOUCHBASE_DATA_DIR
     const start = performance.now()
     const result = spawnSync(process.execPath, ['--import', paths.reportRss, ...args], { env, encoding: 'utf8' })

@@ -99,16 +99,13 @@ const NEVER_IN_SIGHT_MS = 3_000
 export class RendererBench {
   private moves = 0
 
-  private constructor(
-    readonly contacts: number,
-    private readonly harness: Harness
-  ) {}
+  private constructor(private readonly harness: Harness) {}
 
   static async open(browser: Browser, contacts: number, now: Date): Promise<RendererBench> {
     const harness = await startHarness({ browser, seed: (_service, store) => store.replace(generateDocument({ contacts, now })) })
     await harness.page.addInitScript(VISIBLE)
     await harness.page.locator('[data-card-id]').first().waitFor()
-    return new RendererBench(contacts, harness)
+    return new RendererBench(harness)
   }
 
   private get page(): Page {

@@ -50,4 +50,3 @@ export function createQuickLogShortcut(registry: Pick<GlobalShortcut, 'register'
   }
 }
 
-export type QuickLogShortcut = ReturnType<typeof createQuickLogShortcut>

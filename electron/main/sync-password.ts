@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { writeFileAtomic } from '../../src/store/atomic-write'
 
 /** The part of Electron's safeStorage used here: the seam the tests replace. */
 export interface SafeStorageLike {
@@ -18,9 +19,7 @@ export function createPasswordKeeper(safeStorage: SafeStorageLike, file: string)
     async save(password: string): Promise<boolean> {
       if (!safeStorage.isEncryptionAvailable()) return false
       await mkdir(dirname(file), { recursive: true })
-      const temp = `${file}.tmp`
-      await writeFile(temp, safeStorage.encryptString(password), { mode: 0o600 })
-      await rename(temp, file)
+      await writeFileAtomic(file, safeStorage.encryptString(password))
       return true
     },
     async load(): Promise<string | undefined> {

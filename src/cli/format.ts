@@ -9,6 +9,7 @@ import type { PromiseView } from '../core/promises'
 import type { Settings } from '../core/model'
 import type { StatsReport } from '../service/service'
 import { localDay, toFloating } from '../core/time'
+import { formatPromisedBy } from '../core/playbook'
 
 // Control characters other than line break and tab, and the bidi overrides and isolates that
 // reorder the rest of a line.
@@ -38,7 +39,7 @@ export function localDateTime(instant: string, timeZone: string): string {
 
 /** "Nov 25": a short local date, as cards and notifications say it. */
 export function shortDate(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone }).format(new Date(instant))
+  return formatPromisedBy(instant, 'en', timeZone)
 }
 
 /** "Promised Nov 25 · 5 days late: the signed quote". */

@@ -37,7 +37,7 @@ function numberList(value: string): number[] {
 }
 
 /** The language for texts the CLI fills in (ideas, templates): the setting, or the OS locale. */
-async function cliLanguage(service: TouchbaseService, env: CliIo['env']) {
+export async function cliLanguage(service: TouchbaseService, env: CliIo['env']) {
   const settings = await service.settings()
   return resolveLanguage(settings.language, env.LC_ALL || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale)
 }

@@ -9,9 +9,8 @@ import { openService, type TouchbaseService } from '../service'
 import type { ContactView } from '../core/contact-view'
 import { reminderMessage } from '../service/reminder-message'
 import type { Notifier } from '../service/notifier'
-import { resolveLanguage } from '../shared/i18n'
 import { boardText, contactDetail, contactLine, dueText, exitWord, importReportText, localDateTime, plural, statsText, terminalSafe } from './format'
-import { addLoopCommands } from './loop-commands'
+import { addLoopCommands, cliLanguage } from './loop-commands'
 import { resolveContactRef } from './contact-ref'
 import type { Terminal } from './block-terminal'
 import { fileError } from './errors'
@@ -272,7 +271,7 @@ export function buildProgram(io: CliIo): Command {
         const query = queryOf(o)
         if (o.json) return print(true, await service.due(query), () => '')
         const sections = await service.today(query)
-        const none = !Object.values(sections).some((l) => l.length) && (await service.list()).length === 0
+        const none = !Object.values(sections).some((l) => l.length) && (await service.store.read()).contacts.length === 0
         print(false, null, () => (none ? 'No contacts yet. Add one: touchbase add --name "Ada"' : dueText(sections, service.timeZone())))
       })
     )
@@ -293,8 +292,7 @@ export function buildProgram(io: CliIo): Command {
     .description('send the OS notification now if anything is due (for cron, or desktops without a tray)')
     .action(async (_o, cmd: Command) =>
       withService(cmd, async (service) => {
-        const settings = await service.settings()
-        const lang = resolveLanguage(settings.language, io.env.LC_ALL || io.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale)
+        const lang = await cliLanguage(service, io.env)
         const due = await service.due()
         const message = reminderMessage(due, lang)
         // Nothing due: stay quiet so a cron job never mails noise.

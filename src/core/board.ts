@@ -35,7 +35,7 @@ function byClosedLatest(a: BoardView, b: BoardView): number {
 }
 
 /** Where a view goes: a column for active and waiting contacts, else its exit lane. */
-function placeOf(view: BoardView): BoardTarget {
+export function placeOf(view: Pick<ContactView, 'status' | 'touchCount'>): BoardTarget {
   return view.status === 'active' || view.status === 'waiting' ? { column: columnOf(view) } : { exit: view.status as ExitStatus }
 }
 

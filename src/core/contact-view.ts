@@ -195,12 +195,6 @@ function today(ctx: Pick<ViewContext, 'now' | 'timeZone'>): number {
 
 type DueFields = { dueState: DueState; dueInDays: number | null; dueDay: string | null }
 
-export function dueStateOf(dueAt: string | null, ctx: Pick<ViewContext, 'now' | 'timeZone'>): DueFields {
-  if (dueAt === null) return { dueState: 'none', dueInDays: null, dueDay: null }
-  const wall = toFloating(dueAt, ctx.timeZone).getTime()
-  return dueStateOfWall(wall, wallDay(wall), ctx)
-}
-
 /** "YYYY-MM-DD" of a local wall clock. */
 function wallDay(wall: number): string {
   return new Date(wall).toISOString().slice(0, 10)

@@ -64,8 +64,8 @@ function report(file: ReadImport, plan: ImportPlan, dryRun: boolean, idsByRow?: 
 const optionalId = (id: string | undefined) => (id === undefined ? {} : { id })
 
 /**
- * Imports a CSV or vCard file held in memory (the app sends the text over IPC). The whole file
- * is parsed and planned before anything is written; see importRead.
+ * Imports a CSV or vCard file held in memory (the app and the CLI stream files through
+ * importRead instead). The whole file is parsed and planned before anything is written.
  */
 export async function importContacts(store: Store, req: ImportRequest, deps: ImportDeps): Promise<ImportReport> {
   // Its size was checked with the request (ImportRequestSchema: at most MAX_IMPORT_BYTES characters).

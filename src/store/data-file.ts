@@ -29,7 +29,7 @@ export function sameStamp(a: FileStamp | null | undefined, b: FileStamp | null |
   return a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs
 }
 
-function toStamp(s: BigIntStats): FileStamp {
+export function toStamp(s: BigIntStats): FileStamp {
   return { ino: s.ino, size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs }
 }
 
@@ -104,8 +104,11 @@ export async function openDataFile(filePath: string, maxBytes = MAX_DATA_FILE_BY
     if (isErrnoException(error) && error.code === 'ENOENT') return openDataFile(filePath, maxBytes)
     throw error
   }
+  // Stat the open descriptor, not the path: the path may be renamed over meanwhile, but the
+  // inode we opened never changes, so stamp and bytes always belong together.
+  let info: BigIntStats
   try {
-    const info = await handle.stat({ bigint: true })
+    info = await handle.stat({ bigint: true })
     if (!info.isFile()) throw new DataFileProblem('not-a-file', `${filePath} is ${kindOf(info)}`)
     if (info.size > BigInt(maxBytes)) {
       throw new DataFileProblem('too-large', `${filePath} is ${formatBytes(Number(info.size))}; Touchbase accepts data files up to ${formatBytes(maxBytes)}`)
@@ -114,9 +117,7 @@ export async function openDataFile(filePath: string, maxBytes = MAX_DATA_FILE_BY
     await handle.close()
     throw error
   }
-  // Stat the open descriptor, not the path: the path may be renamed over meanwhile, but the
-  // inode we opened never changes, so stamp and bytes always belong together.
-  const stamp = toStamp(await handle.stat({ bigint: true }))
+  const stamp = toStamp(info)
   return {
     stamp,
     async read() {

@@ -216,10 +216,6 @@ export class DocumentCodec {
     return bytes
   }
 
-  isKnown(contact: Contact): boolean {
-    return this.known.has(contact)
-  }
-
   /**
    * Validates a contact a change made or replaced (through zod, which also normalizes, e.g.
    * trims) and returns the stored form, frozen. Throws DraftIssues with paths at `index`.

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 import type { Adapter } from 'lowdb'
 import type { TouchbaseDocument } from '../core/model'
 import { writeFileAtomic, type AtomicWriteHooks } from './atomic-write'
-import { openDataFile, sameStamp, writeTargetOf, type FileStamp } from './data-file'
+import { openDataFile, sameStamp, toStamp, writeTargetOf, type FileStamp } from './data-file'
 import type { DecodedDocument, DocumentCodec } from './document-codec'
 
 /**
@@ -101,6 +101,5 @@ function currentStamp(filePath: string): FileStamp | undefined {
 }
 
 function statOf(filePath: string): FileStamp {
-  const s = statSync(filePath, { bigint: true })
-  return { ino: s.ino, size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs }
+  return toStamp(statSync(filePath, { bigint: true }))
 }

@@ -60,10 +60,3 @@ export async function setUpBoard(server: string, admin: Credentials, board: stri
   await putSecurity(server, admin, board, members)
   await upsert(server, admin, `${db(board)}/${DESIGN_DOC_ID}`, { ...DESIGN_DOC }, `Installing the rules of ${board}`)
 }
-
-/** Who the server thinks these credentials are (CouchDB `_session` with basic auth). */
-export async function whoAmI(server: string, credentials: Credentials): Promise<{ name: string | null; roles: string[] }> {
-  const response = check(await serverRequest(server, '/_session', credentials), 'Checking the login')
-  const ctx = (response.body.userCtx ?? {}) as { name?: string | null; roles?: string[] }
-  return { name: ctx.name ?? null, roles: ctx.roles ?? [] }
-}

@@ -45,8 +45,10 @@ export const FORMULA_START = /^[=+\-@\t\r]/
  * of the system code page.
  */
 export function contactsToCsv(doc: TouchbaseDocument, ctx: ExportContext): string {
+  // One context for the whole list: the views' caches (today, the settings' key) are kept per context.
+  const viewContext = { now: ctx.now, timeZone: ctx.timeZone, settings: doc.settings }
   const rows = doc.contacts.map((contact) => {
-    const v = toContactView(contact, { now: ctx.now, timeZone: ctx.timeZone, settings: doc.settings })
+    const v = toContactView(contact, viewContext)
     return [
       v.name,
       v.org ?? '',

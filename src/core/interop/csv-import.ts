@@ -33,7 +33,8 @@ export interface MappingPreview {
   sampleRows: string[][]
 }
 
-const SAMPLE_ROWS = 5
+/** How many data rows a mapping preview shows. */
+export const SAMPLE_ROWS = 5
 
 export function parseCsv(text: string): CsvTable {
   const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {

@@ -28,7 +28,9 @@ export function followUpsToIcs(doc: TouchbaseDocument, ctx: ExportContext): stri
     prodId: { company: 'Touchbase', product: 'Touchbase', language: 'EN' },
     name: 'Touchbase follow-ups'
   })
-  const views = doc.contacts.map((c) => toContactView(c, { now: ctx.now, timeZone: ctx.timeZone, settings: doc.settings }))
+  // One context for the whole list: the views' caches (today, the settings' key) are kept per context.
+  const viewContext = { now: ctx.now, timeZone: ctx.timeZone, settings: doc.settings }
+  const views = doc.contacts.map((c) => toContactView(c, viewContext))
   for (const view of views) {
     if (!(BOARD_STATUSES as readonly string[]).includes(view.status) || view.nextDueAt === null) continue
     const start = DateTime.fromISO(view.nextDueAt, { zone: zoned ? ctx.timeZone : 'utc' })

@@ -6,6 +6,7 @@ import {
   hasNameColumn,
   mappingFor,
   parseCsv,
+  SAMPLE_ROWS,
   type ColumnMapping,
   type CsvDialect,
   type MappingPreview
@@ -25,9 +26,6 @@ export interface ReadImport extends ParsedRecords {
 
 /** What a reader may do with each record before keeping it (e.g. copy it out of a larger text). */
 export type KeepRecord = (record: ImportRecord) => ImportRecord
-
-/** How many data rows a mapping preview shows. */
-const SAMPLE_ROWS = 5
 
 /**
  * A CSV read row by row: the first row is the header, which decides the dialect and the mapping

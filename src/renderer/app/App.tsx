@@ -22,6 +22,7 @@ import { DataProvider, useData } from './data'
 import { FilterBar, type Filters } from './FilterBar'
 import { EmptyStart } from './EmptyStart'
 import { FlowProvider } from './flows'
+import { isTyping } from '../ui/menu-keys'
 
 export type View = 'board' | 'today' | 'insights'
 type FormState = { mode: 'new' } | { mode: 'edit'; id: string } | null
@@ -36,11 +37,6 @@ export function App() {
       </ToastProvider>
     </DataProvider>
   )
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
 }
 
 function Shell() {

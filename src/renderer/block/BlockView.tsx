@@ -11,6 +11,7 @@ import { promiseText, statusLabel } from '../format/loop-text'
 import { ChannelIcon, Icon } from '../ui/icons'
 import { NextTouchIdea } from '../ui/NextTouchIdea'
 import { PriorityStar } from '../ui/PriorityStar'
+import { isTyping } from '../ui/menu-keys'
 import { useBlock } from './useBlock'
 
 type TextStep = 'note' | 'promise-date' | 'promise-what' | 'snooze' | 'close-until'
@@ -39,11 +40,6 @@ export function BlockView({ onClose, onOpen }: { onClose: () => void; onOpen: (i
       )}
     </section>
   )
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
 }
 
 /** Single keys go to core's reducer; the text steps have their own field. */

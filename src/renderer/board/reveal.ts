@@ -1,7 +1,6 @@
 import { createContext, useContext } from 'react'
-import { columnOf } from '../../core/board'
+import { placeOf } from '../../core/board'
 import type { ContactSummary } from '../../core/contact-view'
-import type { ExitStatus } from '../../core/model'
 import { droppableIdOf } from './labels'
 
 /**
@@ -22,8 +21,7 @@ export const REVEAL_MS = 2_000
 export const REVEAL_EXPIRES_MS = 5_000
 
 export function revealRequestFor(view: Pick<ContactSummary, 'id' | 'status' | 'touchCount'>): RevealRequest {
-  const onBoard = view.status === 'active' || view.status === 'waiting'
-  return { id: view.id, listId: droppableIdOf(onBoard ? { column: columnOf(view) } : { exit: view.status as ExitStatus }), at: performance.now() }
+  return { id: view.id, listId: droppableIdOf(placeOf(view)), at: performance.now() }
 }
 
 export const RevealContext = createContext<RevealRequest | null>(null)

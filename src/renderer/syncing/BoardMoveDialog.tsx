@@ -1,7 +1,6 @@
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContactSummary } from '../../core/contact-view'
-import { useData } from '../app/data'
 import { Dialog, type Anchor } from '../ui/Dialog'
 import { moveMenuFocus } from '../ui/menu-keys'
 import { useBoards } from './TeamFilters'
@@ -20,10 +19,9 @@ interface Props {
  */
 export function BoardMoveDialog({ view, anchor, onMove, onCancel }: Props) {
   const { t } = useTranslation()
-  const { settings } = useData()
   const list = useRef<HTMLDivElement>(null)
-  const synced = settings?.sync?.boards ?? []
-  const boards = useBoards(null).filter((b) => synced.includes(b))
+  // Without contacts, useBoards is the synced boards only: those a contact can move to.
+  const boards = useBoards(null)
   const current = view.board ?? null
   // Between two boards is not offered: the second board would refuse the first one's touches by other members.
   const targets: (string | null)[] = current === null ? boards : [null]

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContactSummary } from '../../core/contact-view'
-import { blockQueue, latenessOf, todaySections, type TodaySections } from '../../core/today'
+import { latenessOf, todaySections, type TodaySections } from '../../core/today'
 import { useData } from '../app/data'
 import { useFlows } from '../app/flows'
 import { formatRelative } from '../format/dates'
@@ -22,10 +22,11 @@ export function TodayView({ onOpen, onStartBlock }: { onOpen: (id: string) => vo
   const { contacts } = useData()
   // The views carry the service's due state (refetched at a new day); core sorts them into sections.
   const sections = useMemo(() => (contacts ? todaySections(contacts) : null), [contacts])
-  const queued = useMemo(() => (contacts ? blockQueue(contacts).length : 0), [contacts])
 
   if (!sections) return <div className="loading">{t('app.loading')}</div>
-  const nothingDue = sections.overdue.length + sections.today.length + sections.theyOweYou.length === 0
+  // The block's queue is these three sections (core's blockQueue).
+  const queued = sections.overdue.length + sections.today.length + sections.theyOweYou.length
+  const nothingDue = queued === 0
   return (
     <section className="today" aria-labelledby="today-title" data-testid="today">
       <header className="page-header today-header">

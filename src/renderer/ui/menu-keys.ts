@@ -8,3 +8,9 @@ export function moveMenuFocus(event: KeyboardEvent, menu: HTMLElement | null): v
   const at = items.indexOf(document.activeElement as HTMLButtonElement)
   items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus()
 }
+
+/** The key went to a text field (or a select): single-key shortcuts leave it alone. */
+export function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
+}
