@@ -65,8 +65,30 @@ function ratioFigure(
   }
 }
 
+/** Bytes as a multiple of the data file's size (median of the runs); `mib` names the bytes' MiB in the detail. */
+function fileSizeFigure(
+  key: string,
+  label: string,
+  target: number | null,
+  mib: string,
+  large: { bytes: number[]; fileBytes: number },
+  small?: { contacts: number; bytes: number[]; fileBytes: number }
+): Figure {
+  return {
+    key,
+    label,
+    floor: 'the data file’s size',
+    target,
+    unit: '×',
+    value: round(median(large.bytes) / large.fileBytes),
+    ...(small ? { small: { contacts: small.contacts, value: round(median(small.bytes) / small.fileBytes) } } : {}),
+    samples: large.bytes.map((b) => round(b / large.fileBytes)),
+    detail: { [mib]: round(median(large.bytes) / 2 ** 20), fileMiB: round(large.fileBytes / 2 ** 20) }
+  }
+}
+
 function scalingFigure(key: string, label: string, small: number[], large: number[]): Figure {
-  const samples = large.map((l, i) => l / small[i]!)
+  const samples = paired(small, large, (x) => x)
   return {
     key,
     label,
@@ -108,20 +130,15 @@ export function computeFigures(m: Measurements): Figure[] {
   }
   if (processes.large.length) {
     figures.push(scalingFigure('scaling-touch-process', 'scaling of touch as a process: 10k ÷ 1k', processes.small.map((r) => r.touch.subjectMs), processes.large.map((r) => r.touch.subjectMs)))
-    const memory = (key: 'touch' | 'due') => {
-      const rss = processes.large.map((r) => r[key].peakRss)
-      return {
-        key: `memory-${key}`,
-        label: `memory: peak RSS of \`touchbase ${key}\``,
-        floor: 'the data file’s size',
-        target: 5,
-        unit: '×' as const,
-        value: round(median(rss) / m.fileBytes.large),
-        small: { contacts: sizes.small, value: round(median(processes.small.map((r) => r[key].peakRss)) / m.fileBytes.small) },
-        samples: rss.map((b) => round(b / m.fileBytes.large)),
-        detail: { peakRssMiB: round(median(rss) / 2 ** 20), fileMiB: round(m.fileBytes.large / 2 ** 20) }
-      }
-    }
+    const memory = (key: 'touch' | 'due') =>
+      fileSizeFigure(
+        `memory-${key}`,
+        `memory: peak RSS of \`touchbase ${key}\``,
+        5,
+        'peakRssMiB',
+        { bytes: processes.large.map((r) => r[key].peakRss), fileBytes: m.fileBytes.large },
+        { contacts: sizes.small, bytes: processes.small.map((r) => r[key].peakRss), fileBytes: m.fileBytes.small }
+      )
     figures.push(memory('touch'), memory('due'))
   }
   if (renderer.large.length) {
@@ -149,31 +166,19 @@ export function computeFigures(m: Measurements): Figure[] {
         largeListEncodeMs: (x) => x.loadListEncodeMs,
         largeRenderMs: (x) => x.loadRenderMs
       }),
-      {
-        key: 'renderer-list',
-        label: "renderer: the window's list at start (`contacts:list`), as JSON",
-        floor: 'the data file’s size',
-        target: null,
-        unit: '×',
-        value: round(median(r.large.map((x) => x.loadListBytes)) / m.fileBytes.large),
-        small: { contacts: sizes.tiny, value: round(median(r.small.map((x) => x.loadListBytes)) / m.fileBytes.tiny) },
-        samples: [],
-        detail: { listMiB: round(median(r.large.map((x) => x.loadListBytes)) / 2 ** 20), fileMiB: round(m.fileBytes.large / 2 ** 20) }
-      },
+      fileSizeFigure(
+        'renderer-list',
+        "renderer: the window's list at start (`contacts:list`), as JSON",
+        null,
+        'listMiB',
+        { bytes: r.large.map((x) => x.loadListBytes), fileBytes: m.fileBytes.large },
+        { contacts: sizes.tiny, bytes: r.small.map((x) => x.loadListBytes), fileBytes: m.fileBytes.tiny }
+      ),
       rendererFigure('dragMs', 'renderer: drag → card visible in its new column (drop → popover, Enter → card)', 1.3, {
         largeDropToPopoverMs: (x) => x.dropToPopoverMs,
         largeEnterMs: (x) => x.enterMs
       }),
-      {
-        key: 'renderer-heap',
-        label: 'memory: renderer JS heap after load, after GC',
-        floor: 'the data file’s size',
-        target: null,
-        unit: '×',
-        value: round(m.rendererHeapBytes / m.fileBytes.large),
-        samples: [],
-        detail: { heapMiB: round(m.rendererHeapBytes / 2 ** 20), fileMiB: round(m.fileBytes.large / 2 ** 20) }
-      },
+      fileSizeFigure('renderer-heap', 'memory: renderer JS heap after load, after GC', null, 'heapMiB', { bytes: [m.rendererHeapBytes], fileBytes: m.fileBytes.large }),
       {
         key: 'enter',
         label: 'Enter → board updated in the UI (card in sight in its new column, count updated)',

@@ -754,7 +754,7 @@ export function toDataStatus(status: StoreStatus, filePath: string): DataStatus 
     details: error.details,
     ...(error.safeCopyPath ? { safeCopyPath: error.safeCopyPath } : {}),
     ...(error.latestBackup ? { latestBackup: error.latestBackup } : {}),
-    canRecreate: status.state === 'missing' && error.details.every((d) => !d.includes('is a link to'))
+    canRecreate: status.state === 'missing' && !error.danglingLink
   }
 }
 

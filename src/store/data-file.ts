@@ -38,7 +38,9 @@ export class DataFileProblem extends Error {
   override readonly name = 'DataFileProblem'
   constructor(
     readonly code: 'not-a-file' | 'too-large' | 'missing',
-    detail: string
+    detail: string,
+    /** 'missing' because the data file is a symbolic link to nothing. */
+    readonly danglingLink = false
   ) {
     super(detail)
   }
@@ -74,7 +76,7 @@ async function refuseDanglingLink(filePath: string): Promise<void> {
   const link = await lstat(filePath).catch(() => undefined)
   if (link?.isSymbolicLink()) {
     const target = await readlink(filePath).catch(() => '?')
-    throw new DataFileProblem('missing', `${filePath} is a link to ${resolve(dirname(filePath), target)}, which does not exist`)
+    throw new DataFileProblem('missing', `${filePath} is a link to ${resolve(dirname(filePath), target)}, which does not exist`, true)
   }
 }
 

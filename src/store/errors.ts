@@ -20,6 +20,8 @@ export interface DataFileErrorInit {
   /** The newest file in backups/, offered as the way back. */
   latestBackup?: string
   details: string[]
+  /** 'missing' because the data file is a symbolic link to nothing. */
+  danglingLink?: boolean
   cause?: unknown
 }
 
@@ -38,6 +40,8 @@ export class DataFileError extends Error {
   readonly latestBackup?: string
   /** One line per problem, e.g. "contacts.3.touches.0.at: must be an ISO-8601 date-time". */
   readonly details: string[]
+  /** 'missing' because the data file is a symbolic link to nothing: a new file there would not be where the link points. */
+  readonly danglingLink: boolean
 
   constructor(init: DataFileErrorInit) {
     super(describeDataFileProblem(init), init.cause === undefined ? undefined : { cause: init.cause })
@@ -46,6 +50,7 @@ export class DataFileError extends Error {
     if (init.safeCopyPath !== undefined) this.safeCopyPath = init.safeCopyPath
     if (init.latestBackup !== undefined) this.latestBackup = init.latestBackup
     this.details = init.details
+    this.danglingLink = init.danglingLink ?? false
   }
 }
 

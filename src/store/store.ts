@@ -581,7 +581,7 @@ class FileStore implements Store {
       }
     }
     const backup = await latestBackup(this.dataDir)
-    const failure = new DataFileError({ code, filePath: this.filePath, ...(safeCopyPath ? { safeCopyPath } : {}), ...(backup ? { latestBackup: backup } : {}), details, cause: error })
+    const failure = new DataFileError({ code, filePath: this.filePath, ...(safeCopyPath ? { safeCopyPath } : {}), ...(backup ? { latestBackup: backup } : {}), details, ...(error instanceof DataFileProblem && error.danglingLink ? { danglingLink: true } : {}), cause: error })
     this.adapter.rememberFailure(failure)
     this.setStatus(code === 'missing' ? { state: 'missing', error: failure } : { state: 'damaged', error: failure })
     return failure

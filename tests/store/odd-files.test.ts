@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { editContact } from '../../src/core/model'
 import { BACKUP_DIR_NAME, DATA_FILE_NAME, DataFileError, MAX_DATA_FILE_BYTES, openStore } from '../../src/store'
 import { localDay } from '../../src/store/backups'
+import { toDataStatus } from '../../src/service/service'
 import { docWith, makeContact, tempDirs } from './helpers'
 
 const dirs = tempDirs()
@@ -69,6 +70,8 @@ describe('a data file that is a symbolic link (e.g. into a synced folder)', () =
     // Opened anyway (as the app does, to show the problem): writes are refused too.
     const store = await openStore(dir, { openDamaged: true })
     expect(store.status().state).toBe('missing')
+    // A new file here would not be where the link points: the app does not offer one.
+    expect(toDataStatus(store.status(), store.filePath)).toMatchObject({ state: 'missing', canRecreate: false })
     await expect(store.update((doc) => void doc.contacts.push(makeContact('x')))).rejects.toMatchObject({ code: 'missing' })
     expect(await readlink(link)).toBe(target)
     await expect(lstat(target)).rejects.toMatchObject({ code: 'ENOENT' })

@@ -20,7 +20,8 @@ interface Props {
 
 export function Board({ board, onOpen }: Props) {
   const { t, i18n } = useTranslation()
-  const { now, timeZone } = useData()
+  const { now, timeZone, settings } = useData()
+  const me = settings?.sync?.user
   const flows = useFlows()
   const [openExits, setOpenExits] = useState<ReadonlySet<ExitStatus>>(new Set())
   const [focusedId, setFocusedId] = useState<string | null>(null)
@@ -56,6 +57,7 @@ export function Board({ board, onOpen }: Props) {
       language: i18n.language,
       now,
       timeZone,
+      me,
       onOpen,
       onFocusCard: setFocusedId,
       onMenu: (id, anchor) => {
@@ -67,7 +69,7 @@ export function Board({ board, onOpen }: Props) {
         if (view) flows.delivered(view)
       }
     }),
-    [i18n.language, now, timeZone, onOpen, flows]
+    [i18n.language, now, timeZone, me, onOpen, flows]
   )
 
   const titleOfList = (listId: string) => {

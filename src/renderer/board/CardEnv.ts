@@ -5,6 +5,8 @@ export interface CardEnv {
   language: string
   now: Date
   timeZone: string
+  /** The synced user name, for "that is you" on a team card. */
+  me: string | undefined
   onOpen: (id: string) => void
   onMenu: (id: string, anchor: { x: number; y: number }) => void
   onFocusCard: (id: string) => void

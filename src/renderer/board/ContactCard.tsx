@@ -62,7 +62,7 @@ export const ContactCard = memo(function ContactCard({ view, provided, isDraggin
       <div className="card-top">
         <PriorityStar priority={view.priority} />
         <span className="card-name">{view.name}</span>
-        {view.board && view.owner && <OwnerBadge owner={view.owner} />}
+        {view.board && view.owner && <OwnerBadge owner={view.owner} me={env.me} />}
         {/* Up here, where the name gives way, so the last touch's line keeps its time and who made it. */}
         {view.board && <BoardChip board={view.board} compact />}
         <button

@@ -28,6 +28,11 @@ export function formatDayLong(iso: string, language: string, timeZone: string): 
 }
 
 /** "Wed, Dec 2, 2026, 9:00 AM" in the given zone. */
+/** "Tue 3": a short weekday and the day of the month (the planner's day labels). */
+export function formatWeekdayDay(iso: string, language: string, timeZone: string): string {
+  return dateFormat(language, { weekday: 'short', day: 'numeric', timeZone }).format(new Date(iso))
+}
+
 export function formatDateTimeLong(iso: string, language: string, timeZone: string): string {
   return dateFormat(language, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso))
 }

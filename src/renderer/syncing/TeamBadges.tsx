@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next'
-import { useData } from '../app/data'
 import { Icon } from '../ui/icons'
 import '../styles/sync.css'
 
@@ -14,11 +13,10 @@ export function BoardChip({ board, compact = false }: { board: string; compact?:
   )
 }
 
-/** Who owns the follow-up, as initials (green when it is you). */
-export function OwnerBadge({ owner }: { owner: string }) {
+/** Who owns the follow-up, as initials (green when it is you); `me` is the synced user name. */
+export function OwnerBadge({ owner, me }: { owner: string; me: string | undefined }) {
   const { t } = useTranslation()
-  const { settings } = useData()
-  const mine = owner === settings?.sync?.user
+  const mine = owner === me
   return (
     <span className={`team-owner ${mine ? 'is-me' : ''}`} title={t('team.ownedBy', { name: owner })} aria-label={t('team.ownedBy', { name: owner })} data-testid="owner-badge">
       {initials(owner)}

@@ -6,6 +6,7 @@ import { startOfDay } from '../../core/calendar'
 import { localDay } from '../../core/time'
 import { useCommands } from '../app/commands'
 import { useData } from '../app/data'
+import { formatWeekdayDay } from '../format/dates'
 import { ChartTip } from '../insights/CountChart'
 
 const PLAN_DAYS = 14
@@ -36,17 +37,17 @@ export function Planner() {
   )
   if (!plan) return null
 
-  const dayName = (day: PlanDay) =>
-    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', timeZone }).format(new Date(startOfDay(day.date, timeZone)))
+  const dayName = (day: PlanDay) => formatWeekdayDay(startOfDay(day.date, timeZone), i18n.language, timeZone)
   const bars: DayBar[] = plan.days.map((day, i) => {
     const backlog = i === 0 ? plan.overdue : 0
+    const name = dayName(day)
     return {
-      label: dayName(day),
+      label: name,
       own: day.due,
       backlog,
       over: day.over,
       workday: day.workday,
-      description: t('planner.day', { day: dayName(day), count: day.load, capacity: plan.capacity }) + (day.over ? ` ${t('planner.overMark')}` : '') + (day.workday ? '' : ` ${t('planner.dayOff')}`)
+      description: t('planner.day', { day: name, count: day.load, capacity: plan.capacity }) + (day.over ? ` ${t('planner.overMark')}` : '') + (day.workday ? '' : ` ${t('planner.dayOff')}`)
     }
   })
   const overDays = bars.filter((b) => b.over)
