@@ -1,13 +1,12 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TFunction } from 'i18next'
 import { blockSummary, CHANNEL_KEYS, currentCard, defaultDay, remainingSeconds, TEXT_STEPS, type BlockInput, type BlockState } from '../../core/block'
 import { startOfDay } from '../../core/calendar'
 import type { BlockCard, ContactSummary } from '../../core/contact-view'
 import type { Channel } from '../../core/model'
 import { useData } from '../app/data'
 import { formatDateTime, formatDay } from '../format/dates'
-import { promiseText, statusLabel } from '../format/loop-text'
+import { dueNowText, promiseText, statusLabel } from '../format/loop-text'
 import { ChannelIcon, Icon } from '../ui/icons'
 import { NextTouchIdea } from '../ui/NextTouchIdea'
 import { PriorityStar } from '../ui/PriorityStar'
@@ -130,7 +129,7 @@ function CardView({ view, onOpen }: { view: BlockCard; onOpen: (id: string) => v
         <span className={`kind-badge kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
         {view.org && <span className="muted">{view.org}</span>}
         {view.atUsualStop && <span className="stop-mark">{t('card.usualStop')}</span>}
-        <span className={`block-due due-${view.dueState}`}>{dueText(t, view)}</span>
+        <span className={`block-due due-${view.dueState}`}>{dueNowText(t, view) ?? ''}</span>
       </div>
       {view.subject && <p className="block-subject">{view.subject}</p>}
       {view.promise && (
@@ -175,12 +174,6 @@ function CardView({ view, onOpen }: { view: BlockCard; onOpen: (id: string) => v
       </div>
     </article>
   )
-}
-
-function dueText(t: TFunction, view: ContactSummary): string {
-  if (view.dueState === 'overdue') return t('card.overdue', { count: -(view.dueInDays ?? 0) })
-  if (view.dueState === 'today') return t('card.dueToday')
-  return ''
 }
 
 /** A key and what it does, clickable for the mouse. */

@@ -4,7 +4,7 @@ import type { DraggableProvided } from '@hello-pangea/dnd'
 import { useTranslation } from 'react-i18next'
 import type { ContactSummary } from '../../core/contact-view'
 import { formatDay, formatRelative } from '../format/dates'
-import { promiseText } from '../format/loop-text'
+import { dueNowText, promiseText } from '../format/loop-text'
 import { ChannelIcon, Icon } from '../ui/icons'
 import { PriorityStar } from '../ui/PriorityStar'
 import { useCardEnv } from './CardEnv'
@@ -164,12 +164,7 @@ function DueLine({ view }: { view: ContactSummary }) {
     return <div className="card-line card-due due-none">{t('card.reentry', { date: formatDay(view.reentryAt, language, now, timeZone) })}</div>
   }
   if (!view.nextDueAt || view.dueInDays === null) return <div className="card-line card-due due-none">{view.status === 'active' ? t('card.noDue') : t(`status.${view.status}`)}</div>
-  const text =
-    view.dueState === 'overdue'
-      ? t('card.overdue', { count: -view.dueInDays })
-      : view.dueState === 'today'
-        ? t('card.dueToday')
-        : t('card.next', { when: formatRelative(view.nextDueAt, language, now, timeZone) })
+  const text = dueNowText(t, view) ?? t('card.next', { when: formatRelative(view.nextDueAt, language, now, timeZone) })
   return (
     <div className={`card-line card-due ${tone}`}>
       <Icon name="clock" size={13} />

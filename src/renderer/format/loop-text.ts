@@ -1,7 +1,15 @@
 import type { TFunction } from 'i18next'
+import type { ContactView } from '../../core/contact-view'
 import type { PromiseView } from '../../core/promises'
 import type { ContactKind, Status } from '../../core/model'
 import { formatDay } from './dates'
+
+/** "Overdue by 3 days" or "Due today"; null when it is not due yet (each place says that its own way). */
+export function dueNowText(t: TFunction, view: Pick<ContactView, 'dueState' | 'dueInDays'>): string | null {
+  if (view.dueState === 'overdue') return t('card.overdue', { count: -(view.dueInDays ?? 0) })
+  if (view.dueState === 'today') return t('card.dueToday')
+  return null
+}
 
 /** "Promised Nov 25 · 5 days late", "Promised Nov 25 · due today", "Promised by Nov 25". */
 export function promiseText(t: TFunction, promise: PromiseView, language: string, now: Date, timeZone: string): string {

@@ -6,6 +6,7 @@ import { useCommands } from '../app/commands'
 import { DataProvider, useData } from '../app/data'
 import { useDataFile } from '../datafile/useDataFile'
 import { formatDay, formatRelative } from '../format/dates'
+import { dueNowText } from '../format/loop-text'
 import { ChannelIcon } from '../ui/icons'
 import { ToastProvider } from '../ui/Toast'
 import { submitOnInputEnter, TouchFields, useTouchDraft } from '../ui/TouchFields'
@@ -195,8 +196,8 @@ function HitRow({ hit, index, active, onPick }: { hit: ContactHit; index: number
 
 function DueText({ view }: { view: ContactSummary }) {
   const { t } = useTranslation()
-  if (view.dueState === 'overdue') return <span className="due-overdue">{t('card.overdue', { count: -(view.dueInDays ?? 0) })}</span>
-  if (view.dueState === 'today') return <span className="due-today">{t('card.dueToday')}</span>
+  const due = dueNowText(t, view)
+  if (due) return <span className={`due-${view.dueState}`}>{due}</span>
   return <span className="muted">{t('today.touchCount', { count: view.touchCount })}</span>
 }
 

@@ -5,7 +5,7 @@ import { latenessOf, todaySections, type TodaySections } from '../../core/today'
 import { useData } from '../app/data'
 import { useFlows } from '../app/flows'
 import { formatRelative } from '../format/dates'
-import { promiseText } from '../format/loop-text'
+import { dueNowText, promiseText } from '../format/loop-text'
 import { ChannelIcon, Icon } from '../ui/icons'
 import { PriorityStar } from '../ui/PriorityStar'
 import { Planner } from './Planner'
@@ -89,11 +89,7 @@ function TodayItem({ view, section, onOpen }: { view: ContactSummary; section: S
   const due =
     view.promise && section === 'theyOweYou'
       ? promiseText(t, view.promise, i18n.language, now, timeZone)
-      : view.dueState === 'overdue'
-        ? t('card.overdue', { count: -(view.dueInDays ?? 0) })
-        : view.dueState === 'today'
-          ? t('card.dueToday')
-          : t('card.next', { when: formatRelative(view.nextDueAt!, i18n.language, now, timeZone) })
+      : (dueNowText(t, view) ?? t('card.next', { when: formatRelative(view.nextDueAt!, i18n.language, now, timeZone) }))
   return (
     <li className={`today-item in-${section} ${late ? `late-${late}` : ''}`} data-testid="today-item" data-contact-id={view.id} data-lateness={late ?? undefined}>
       <div className="today-marker" aria-hidden="true" />
