@@ -50,14 +50,7 @@ export function passesFastValidation(raw: unknown): raw is TouchbaseDocument {
 const NOT_SPACE = /\S/
 const isBlank = (text: string) => !NOT_SPACE.test(text)
 
-/** Real files hold a handful of distinct rules; each is checked once per process. */
-const ruleVerdicts = new Map<string, boolean>()
+/** Real files hold a handful of distinct rules; core's rruleProblem checks each text once per process. */
 function isRule(text: string): boolean {
-  let verdict = ruleVerdicts.get(text)
-  if (verdict === undefined) {
-    verdict = !isBlank(text) && isValidRrule(text.trim())
-    if (ruleVerdicts.size > 1_000) ruleVerdicts.clear()
-    ruleVerdicts.set(text, verdict)
-  }
-  return verdict
+  return !isBlank(text) && isValidRrule(text.trim())
 }
